@@ -1,0 +1,48 @@
+// Shared CLI plumbing: settings, the store, printing, and turning engine errors into a clear exit.
+import { isEngineError } from '../errors.ts';
+import { t } from '../i18n.ts';
+import { readSettings, type Settings } from '../settings.ts';
+import { resolveConnection } from '../store/connection.ts';
+import { closeAllStores, getStore, type Store } from '../store/gateway.ts';
+
+export interface CliContext {
+  settings: Settings;
+  /** Opens (once) the store this command should talk to. */
+  store: () => Store;
+  say: (message: string) => void;
+  json: (value: unknown) => void;
+}
+
+function makeContext(): CliContext {
+  const settings = readSettings();
+  let store: Store | undefined;
+  return {
+    settings,
+    store: () => {
+      store ??= getStore(resolveConnection(settings));
+      return store;
+    },
+    say: (message) => process.stderr.write(`${message}\n`),
+    json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  };
+}
+
+/** Wraps a command body: engine errors print `[id] message` and exit 1 (2 for bad input); stores are closed. */
+export function action<A extends unknown[]>(body: (ctx: CliContext, ...args: A) => Promise<void>) {
+  return async (...args: A): Promise<void> => {
+    try {
+      await body(makeContext(), ...args);
+    } catch (error) {
+      if (isEngineError(error)) {
+        process.stderr.write(`错误 Error [${error.id}]: ${error.message}\n`);
+        process.exitCode = error.status === 400 ? 2 : 1;
+      } else {
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.stderr.write(`${t('error.unexpected', { detail }, 'both')}\n`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await closeAllStores();
+    }
+  };
+}

@@ -1,0 +1,22 @@
+// The `qingfeng` command line: one program, subcommands registered by each area.
+import { Command } from 'commander';
+import { registerDbCommands } from './db.ts';
+import { registerServeCommand } from './serve.ts';
+import { registerStatsCommand } from './stats.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('qingfeng')
+    .description(
+      '清风：反腐败与惠民资金监督的图关联分析引擎\nQingfeng: graph link analysis for anti-corruption and welfare-fraud investigation',
+    )
+    .version('0.1.0', '-v, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .addHelpCommand('help [command]', '显示命令帮助 / help for a command')
+    .showHelpAfterError();
+  registerDbCommands(program);
+  registerStatsCommand(program);
+  registerServeCommand(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

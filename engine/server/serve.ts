@@ -1,0 +1,59 @@
+// `qingfeng serve` (what `npm start` runs): the managed Neo4j, the schema, and the HTTP server, stopped together.
+import type { Server } from 'node:http';
+import { EnvironmentError } from '../errors.ts';
+import { t } from '../i18n.ts';
+import { startInstance, stopInstance } from '../localdb/instance.ts';
+import { isPortFree } from '../localdb/ports.ts';
+import { applySchema } from '../schema/constraints.ts';
+import type { Settings } from '../settings.ts';
+import { type ConnectionInfo, resolveConnection } from '../store/connection.ts';
+import { closeAllStores, getStore } from '../store/gateway.ts';
+import { createApp } from './app.ts';
+
+export interface RunningServer {
+  url: string;
+  connection: ConnectionInfo;
+  /** Closes the HTTP server and the driver; stops Neo4j if this process started it. */
+  close: () => Promise<void>;
+}
+
+export async function serve(settings: Settings, say: (message: string) => void): Promise<RunningServer> {
+  if (!(await isPortFree(settings.serverPort, settings.serverHost))) {
+    throw new EnvironmentError(
+      'port.inUse',
+      t('port.inUse', { port: settings.serverPort, variable: 'QINGFENG_PORT' }, 'both'),
+    );
+  }
+  let startedHere = false;
+  let connection: ConnectionInfo;
+  if (settings.external) {
+    connection = resolveConnection(settings);
+    await applySchema(getStore(connection));
+  } else {
+    const started = await startInstance(settings, say);
+    startedHere = !started.reused;
+    connection = started.connection;
+    say(
+      t(
+        started.reused ? 'db.reused' : 'db.started',
+        { uri: connection.uri, httpPort: started.record.httpPort, home: settings.home },
+        'both',
+      ),
+    );
+  }
+  const app = createApp({ store: () => getStore(connection) });
+  const server: Server = await new Promise((resolvePromise) => {
+    const s = app.listen(settings.serverPort, settings.serverHost, () => resolvePromise(s));
+  });
+  const url = `http://${settings.serverHost}:${settings.serverPort}/`;
+  return {
+    url,
+    connection,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closeAllStores();
+      if (startedHere) await stopInstance(settings);
+    },
+  };
+}

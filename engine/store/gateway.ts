@@ -1,0 +1,172 @@
+// The store gateway: one driver per connection, read/write helpers over managed transactions, batched UNWIND writes.
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { ConnectionInfo } from './connection.ts';
+import { toStoreError } from './errors.ts';
+import { toPlain } from './plain.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface WriteSummary {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export interface BatchOptions {
+  batchSize?: number;
+  /** Called after each committed batch with the number of rows written so far. */
+  onBatch?: (written: number) => void;
+}
+
+const EMPTY_SUMMARY: WriteSummary = {
+  nodesCreated: 0,
+  nodesDeleted: 0,
+  relationshipsCreated: 0,
+  relationshipsDeleted: 0,
+  propertiesSet: 0,
+};
+
+function addSummary(a: WriteSummary, b: WriteSummary): WriteSummary {
+  return {
+    nodesCreated: a.nodesCreated + b.nodesCreated,
+    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
+    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
+    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+    propertiesSet: a.propertiesSet + b.propertiesSet,
+  };
+}
+
+export class Store {
+  readonly connection: ConnectionInfo;
+  private readonly driver: Driver;
+
+  constructor(connection: ConnectionInfo) {
+    this.connection = connection;
+    this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      maxTransactionRetryTime: 30_000,
+      connectionAcquisitionTimeout: 30_000,
+      connectionTimeout: 10_000,
+      userAgent: 'qingfeng',
+    });
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    const accessMode = mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE;
+    return this.driver.session({ database: this.connection.database, defaultAccessMode: accessMode });
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStoreError(error, this.connection.uri);
+    }
+  }
+
+  /** Throws StoreError (`store.unavailable`, `store.auth`) unless the server answers and accepts us. */
+  async verify(): Promise<{ version: string; edition: string }> {
+    const [row] = await this.read<{ version: string; edition: string }>(
+      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+    );
+    return row ?? { version: 'unknown', edition: 'unknown' };
+  }
+
+  /** Runs in a read transaction (retried by the driver on transient faults); rows come back plain. */
+  read<R = Row>(cypher: string, params: Params = {}, options: { timeoutMs?: number } = {}): Promise<R[]> {
+    return this.guard(async () => {
+      const session = this.session('READ');
+      try {
+        const result = await session.executeRead((tx) => tx.run(cypher, params), {
+          timeout: options.timeoutMs,
+        });
+        return result.records.map((record) => toPlain(record.toObject()) as R);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** Runs in a write transaction; returns plain rows. */
+  write<R = Row>(cypher: string, params: Params = {}): Promise<R[]> {
+    return this.guard(async () => {
+      const session = this.session('WRITE');
+      try {
+        const result = await session.executeWrite((tx) => tx.run(cypher, params));
+        return result.records.map((record) => toPlain(record.toObject()) as R);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * Writes `rows` in batches, each one transaction running `cypher` with `$rows` bound
+   * (the query should start `UNWIND $rows AS row`). Returns the summed counters.
+   */
+  writeBatches(cypher: string, rows: readonly Row[], options: BatchOptions = {}): Promise<WriteSummary> {
+    const size = options.batchSize ?? 5000;
+    return this.guard(async () => {
+      const session = this.session('WRITE');
+      let total = EMPTY_SUMMARY;
+      try {
+        for (let start = 0; start < rows.length; start += size) {
+          const batch = rows.slice(start, start + size);
+          const summary = await session.executeWrite(
+            async (tx) => (await tx.run(cypher, { rows: batch })).summary,
+          );
+          const c = summary.counters.updates();
+          total = addSummary(total, {
+            nodesCreated: c.nodesCreated,
+            nodesDeleted: c.nodesDeleted,
+            relationshipsCreated: c.relationshipsCreated,
+            relationshipsDeleted: c.relationshipsDeleted,
+            propertiesSet: c.propertiesSet,
+          });
+          options.onBatch?.(Math.min(start + size, rows.length));
+        }
+        return total;
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** Auto-commit run, needed for `CALL { … } IN TRANSACTIONS` and schema commands. */
+  autoCommit<R = Row>(cypher: string, params: Params = {}): Promise<R[]> {
+    return this.guard(async () => {
+      const session = this.session('WRITE');
+      try {
+        const result = await session.run(cypher, params);
+        return result.records.map((record) => toPlain(record.toObject()) as R);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+const stores = new Map<string, Store>();
+
+/** One Store (and so one driver) per connection per process. */
+export function getStore(connection: ConnectionInfo): Store {
+  const id = `${connection.uri}|${connection.user}|${connection.database}`;
+  let store = stores.get(id);
+  if (!store) {
+    store = new Store(connection);
+    stores.set(id, store);
+  }
+  return store;
+}
+
+export async function closeAllStores(): Promise<void> {
+  const open = [...stores.values()];
+  stores.clear();
+  await Promise.all(open.map((store) => store.close()));
+}
