@@ -68,7 +68,8 @@ export class Store {
 
   /** Throws StoreError (`store.unavailable`, `store.auth`) unless the server answers and accepts us. */
   async verify(): Promise<{ version: string; edition: string }> {
-    const [row] = await this.read<{ version: string; edition: string }>(
+    // Auto-commit on purpose: a health check must answer now, not after the driver's retry budget.
+    const [row] = await this.autoCommit<{ version: string; edition: string }>(
       'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
     );
     return row ?? { version: 'unknown', edition: 'unknown' };
