@@ -1,6 +1,7 @@
 // The `qingfeng` command line: one program, subcommands registered by each area.
 import { Command } from 'commander';
 import { registerDbCommands } from './db.ts';
+import { registerIngestCommand } from './ingest.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStatsCommand } from './stats.ts';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .addHelpCommand('help [command]', '显示命令帮助 / help for a command')
     .showHelpAfterError();
   registerDbCommands(program);
+  registerIngestCommand(program);
   registerStatsCommand(program);
   registerServeCommand(program);
   return program;

@@ -38,6 +38,8 @@ export const ENTITY_TYPES = [
       name: { ...name, zh: '姓名', en: 'Name' },
       phone,
       birthDate: { type: 'date', zh: '出生日期', en: 'Birth date' },
+      idNumberRaw: { type: 'string', zh: '原始证件号码', en: 'ID number as written', sensitive: true },
+      invalidId: { type: 'boolean', zh: '证件号码无效', en: 'Invalid ID number', indexed: true },
     },
   },
   {
@@ -55,6 +57,7 @@ export const ENTITY_TYPES = [
       capital: { type: 'float', zh: '注册资本（万元）', en: 'Registered capital (10k CNY)' },
       foundedDate: { type: 'date', zh: '成立日期', en: 'Founded' },
       status: { type: 'string', zh: '登记状态', en: 'Status' },
+      registered: { type: 'boolean', zh: '已导入工商登记', en: 'Registration loaded' },
       phone,
       address,
     },

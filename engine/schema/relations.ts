@@ -162,6 +162,27 @@ export const RELATION_TYPES = [
     properties: {},
   },
   {
+    type: 'GUARANTEES',
+    zh: '担保',
+    en: 'Guarantees',
+    from: ['Person', 'Company'],
+    to: ['Person', 'Company'],
+    color: '#a0cbe8',
+    properties: {
+      date,
+      amount: { ...amount, indexed: false },
+    },
+  },
+  {
+    type: 'SAME_AS',
+    zh: '疑似同一人',
+    en: 'Resolved to',
+    from: ['PersonMention'],
+    to: ['Person'],
+    color: '#9c9c9c',
+    properties: { basis: { type: 'string', zh: '匹配依据', en: 'Match basis' } },
+  },
+  {
     type: 'CLUE_SUBJECT',
     zh: '线索对象',
     en: 'Clue subject',

@@ -17,6 +17,8 @@ export interface WriteSummary {
 
 export interface BatchOptions {
   batchSize?: number;
+  /** Further parameters bound beside `$rows`. */
+  params?: Params;
   /** Called after each committed batch with the number of rows written so far. */
   onBatch?: (written: number) => void;
 }
@@ -116,7 +118,7 @@ export class Store {
         for (let start = 0; start < rows.length; start += size) {
           const batch = rows.slice(start, start + size);
           const summary = await session.executeWrite(
-            async (tx) => (await tx.run(cypher, { rows: batch })).summary,
+            async (tx) => (await tx.run(cypher, { ...options.params, rows: batch })).summary,
           );
           const c = summary.counters.updates();
           total = addSummary(total, {

@@ -8,7 +8,8 @@ import { InvalidInputError } from '../../engine/errors.ts';
  * blanks the field or rejects the file, and collects reasons into the ingest report.
  *
  * `reason` and `warning` are short English texts whose first token before ':' is a stable code,
- * e.g. `'id.checksum: check digit mismatch (expected X, got 3)'`. Code matches the code, people read the text.
+ * e.g. `'id.checksum: check digit mismatch (expected X, got 3)'`. Code matches the code; people read
+ * the text.
  */
 export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; reason: string };
 
@@ -65,14 +66,14 @@ export function withWarning<T>(result: Parsed<T>, warning: string | undefined): 
   return ok(result.value, result.warning === undefined ? warning : `${result.warning}; ${warning}`);
 }
 
-/** The value of a success, or `fallback` for a failure (for optional columns where a bad cell means "unknown"). */
+/** The value of a success, or `fallback` for a failure (optional columns: a bad cell means "unknown"). */
 export function valueOr<T, F>(result: Parsed<T>, fallback: F): T | F {
   return result.ok ? result.value : fallback;
 }
 
 /**
- * The value of a success, or throws with the reason. Only for code paths where a failure is a programming error
- * (demo generators, fixtures); ingest itself should branch on `ok`.
+ * The value of a success, or throws with the reason. Only for code paths where a failure is a programming
+ * error (demo generators, fixtures); ingest itself should branch on `ok`.
  */
 export function unwrap<T>(result: Parsed<T>): T {
   if (result.ok) return result.value;

@@ -1,0 +1,50 @@
+// Dispatches a mapped row to the builder of its kind; a rejected row comes back as a Rejection, never thrown.
+import type { BuildResult, Kind, MappedRow } from '../types.ts';
+import { buildBank } from './bank.ts';
+import { type BuildContext, RowRejected } from './common.ts';
+import { buildCompany, buildExecutive, buildShareholder } from './companies.ts';
+import { buildAccount, buildAccountOwner, buildGuarantee, buildTransfer } from './generic.ts';
+import { buildLedger, buildSubsidy } from './payments.ts';
+import { buildCadre, buildDeath, buildHousehold, buildPerson, buildRelative } from './people.ts';
+
+export type { BuildContext };
+
+const BUILDERS: Record<Kind, (row: MappedRow, ctx: BuildContext) => BuildResult> = {
+  bank: buildBank,
+  cadre: buildCadre,
+  relative: buildRelative,
+  household: buildHousehold,
+  death: buildDeath,
+  company: buildCompany,
+  shareholder: buildShareholder,
+  executive: buildExecutive,
+  ledger: buildLedger,
+  subsidy: buildSubsidy,
+  person: buildPerson,
+  account: buildAccount,
+  accountOwner: buildAccountOwner,
+  transfer: buildTransfer,
+  guarantee: buildGuarantee,
+};
+
+export function buildRow(row: MappedRow, ctx: BuildContext): BuildResult {
+  try {
+    return BUILDERS[row.kind](row, ctx);
+  } catch (error) {
+    if (error instanceof RowRejected) return { ok: false, rejection: error.rejection };
+    throw error;
+  }
+}
+
+/** A fresh context for one file: occurrence counters live as long as the file is read. */
+export function fileContext(options: BuildContext['options']): BuildContext {
+  const seen = new Map<string, number>();
+  return {
+    options,
+    occurrence(key: string): number {
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return n;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// Village collective ledgers (三资台账) and subsidy rosters (惠民补贴): payments from a payer to a payee.
+import { normaliseKey, parseAmount, parseDate, parseIdNumber } from '../normalise/index.ts';
+import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
+import {
+  type BuildContext,
+  FragmentBuilder,
+  looksLikeOrganisation,
+  mention,
+  organisationRef,
+  partyFromId,
+  reject,
+  shortHash,
+  villageRef,
+} from './common.ts';
+
+function paid(b: FragmentBuilder): { amount: number; date: string } {
+  const amountRaw = b.required('amount');
+  const amount = parseAmount(amountRaw);
+  if (!amount.ok) return reject('amount', amount.reason, amountRaw);
+  if (amount.value <= 0) return reject('amount', 'amount.nonpositive: a payment must be positive', amountRaw);
+  const dateRaw = b.required('date');
+  const date = parseDate(dateRaw);
+  if (!date.ok) return reject('date', date.reason, dateRaw);
+  return { amount: amount.value, date: date.value };
+}
+
+/** The account a payment went to, tied to the payee only because the same row names both. */
+function payeeAccount(b: FragmentBuilder, field: string, payee: NodeRef, holderName: string): string | undefined {
+  const accountNo = normaliseKey(b.text(field));
+  if (!accountNo) return undefined;
+  b.edge('OWNS_ACCOUNT', payee, b.node('Account', accountNo, { holderName }));
+  return accountNo;
+}
+
+export function buildLedger(row: MappedRow, ctx: BuildContext): BuildResult {
+  const b = new FragmentBuilder(row);
+  const village = villageRef(b, b.text('town'), b.required('village'));
+  const payeeName = b.required('payeeName');
+  const { amount, date } = paid(b);
+  let payee = partyFromId(b, ctx, 'payeeId', b.text('payeeId'), payeeName);
+  if (!payee) {
+    if (looksLikeOrganisation(payeeName)) {
+      return reject('payeeId', 'party.unkeyed: a company payee needs its credit code', payeeName);
+    }
+    payee = mention(b, village.key, payeeName);
+  }
+  payeeAccount(b, 'payeeAccount', payee, payeeName);
+  const voucher = b.text('voucher');
+  const base = `${village.key}|${voucher}|${date}|${payee.key}|${Math.round(amount * 100)}`;
+  const key = `P${shortHash(`${base}|${ctx.occurrence(base)}`)}`;
+  const edge = b.edge(
+    'COLLECTIVE_PAYMENT',
+    village,
+    payee,
+    { amount, date, voucher, purpose: b.text('purpose'), approver: b.text('approver'), handler: b.text('handler') },
+    key,
+  );
+  b.primaryEdge(edge);
+  return b.done();
+}
+
+export function buildSubsidy(row: MappedRow, ctx: BuildContext): BuildResult {
+  const b = new FragmentBuilder(row);
+  const program = b.required('program');
+  const name = b.required('name');
+  const { amount, date } = paid(b);
+  const village = b.text('village');
+  const unit = b.text('approvingUnit');
+  const payer = unit
+    ? organisationRef(b, unit)
+    : village
+      ? villageRef(b, b.text('town'), village)
+      : organisationRef(b, program);
+  if (unit && village) b.edge('LOCATED_IN', payer, villageRef(b, b.text('town'), village));
+  const rawId = b.text('idNumber');
+  const checked = rawId && ctx.options.idValidation === 'gb' ? parseIdNumber(rawId) : undefined;
+  let recipient: NodeRef;
+  if (checked?.ok) {
+    recipient = b.node('Person', checked.value.idNumber, {
+      name,
+      birthDate: checked.value.birthDate,
+      sex: checked.value.sex,
+    });
+  } else if (rawId && ctx.options.idValidation === 'none') {
+    recipient = b.node('Person', normaliseKey(rawId), { name });
+  } else {
+    // A recipient with a missing or invalid ID number is exactly what the ghost-recipient model looks for:
+    // load it as a mention carrying the number as written, and flag it.
+    if (checked && !checked.ok) b.warn('idNumber', checked.reason);
+    recipient = mention(b, `${payer.key}|${program}|${normaliseKey(rawId)}`, name, {
+      idNumberRaw: rawId,
+      invalidId: Boolean(rawId),
+    });
+  }
+  const accountNo = payeeAccount(b, 'accountNo', recipient, name);
+  const period = b.text('period');
+  const base = `${payer.key}|${program}|${recipient.key}|${period}|${date}|${Math.round(amount * 100)}`;
+  const key = `S${shortHash(`${base}|${ctx.occurrence(base)}`)}`;
+  b.primaryEdge(b.edge('SUBSIDY', payer, recipient, { program, amount, date, period, accountNo }, key));
+  return b.done();
+}

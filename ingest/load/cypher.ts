@@ -1,0 +1,80 @@
+// Cypher for ingest writes, derived from the schema: one MERGE statement per label and per relationship shape.
+import { entityType, type PropertySpec, relationType } from '../../engine/schema/index.ts';
+
+/** Most provenance entries kept per node or relationship; a hub account would otherwise carry thousands. */
+export const MAX_SOURCES = 20;
+
+function valueExpr(spec: PropertySpec, ref: string): string {
+  switch (spec.type) {
+    case 'date':
+      return `date(${ref})`;
+    case 'datetime':
+      return `localdatetime(${ref})`;
+    case 'integer':
+      return `toInteger(${ref})`;
+    default:
+      return ref;
+  }
+}
+
+/** First value wins: a later source never overwrites what an earlier one said (provenance keeps both). */
+function setProperties(variable: string, properties: Record<string, PropertySpec>, skip: string): string[] {
+  return Object.entries(properties)
+    .filter(([name]) => name !== skip)
+    .map(([name, spec]) => `${variable}.${name} = coalesce(${variable}.${name}, ${valueExpr(spec, `row.p.${name}`)})`);
+}
+
+function mergeSources(variable: string): string {
+  return `${variable}.sources = CASE
+      WHEN ${variable}.sources IS NULL THEN row.src[..${MAX_SOURCES}]
+      WHEN size(${variable}.sources) >= ${MAX_SOURCES} THEN ${variable}.sources
+      ELSE ${variable}.sources + [s IN row.src WHERE NOT s IN ${variable}.sources][..(${MAX_SOURCES} - size(${variable}.sources))]
+    END`;
+}
+
+/** `UNWIND $rows AS row` with row = {key, p: props, src: [source]}. */
+export function nodeMergeCypher(label: string): string {
+  const entity = entityType(label);
+  const sets = [...setProperties('n', entity.properties, entity.key), mergeSources('n')];
+  return `UNWIND $rows AS row
+MERGE (n:${label} {${entity.key}: row.key})
+ON CREATE SET n.firstRun = $run
+SET ${sets.join(',\n    ')}`;
+}
+
+/** `UNWIND $rows AS row` with row = {from, to, key?, p, src}; both ends must already exist. */
+export function edgeMergeCypher(type: string, fromLabel: string, toLabel: string): string {
+  const relation = relationType(type);
+  const from = entityType(fromLabel);
+  const to = entityType(toLabel);
+  const identity = relation.key ? ` {${relation.key}: row.key}` : '';
+  const sets = [...setProperties('r', relation.properties, relation.key ?? ''), mergeSources('r')];
+  return `UNWIND $rows AS row
+MATCH (a:${fromLabel} {${from.key}: row.from})
+MATCH (b:${toLabel} {${to.key}: row.to})
+MERGE (a)-[r:${type}${identity}]->(b)
+ON CREATE SET r.firstRun = $run
+SET ${sets.join(',\n    ')}`;
+}
+
+/** Which of `$keys` already exist (optionally only with `prop` set). */
+export function existingNodesCypher(label: string, prop?: string): string {
+  const entity = entityType(label);
+  if (prop && !(prop in entity.properties)) throw new Error(`${label} has no property ${prop}`);
+  const where = prop ? ` WHERE n.${prop} IS NOT NULL` : '';
+  return `UNWIND $keys AS k MATCH (n:${label} {${entity.key}: k})${where} RETURN DISTINCT k`;
+}
+
+export function existingKeyedEdgesCypher(type: string): string {
+  const relation = relationType(type);
+  return `UNWIND $keys AS k MATCH ()-[r:${type} {${relation.key}: k}]->() RETURN DISTINCT k`;
+}
+
+/** `$pairs` = [{id, from, to}] for relationship types with one relationship per pair. */
+export function existingPairsCypher(type: string, fromLabel: string, toLabel: string): string {
+  const from = entityType(fromLabel);
+  const to = entityType(toLabel);
+  return `UNWIND $pairs AS p
+MATCH (a:${fromLabel} {${from.key}: p.from})-[:${type}]->(b:${toLabel} {${to.key}: p.to})
+RETURN DISTINCT p.id AS k`;
+}

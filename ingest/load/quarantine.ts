@@ -1,0 +1,56 @@
+// The quarantine report: every rejected row (and every warning) with file, row, field, reason and the raw values.
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface QuarantineEntry {
+  file: string;
+  sheet?: string;
+  row: number;
+  field: string;
+  reason: string;
+  value?: string;
+  disposition: 'quarantined' | 'warning' | 'refused';
+  raw?: Record<string, string>;
+}
+
+const HEADER = ['文件 file', '工作表 sheet', '行号 row', '字段 field', '原因 reason', '值 value', '处理 disposition', '原始数据 raw'];
+
+function csvCell(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Streams entries to a UTF-8 (with BOM, for Excel) CSV file. */
+export class QuarantineReport {
+  readonly path: string;
+  private readonly out: WriteStream;
+  counts = { quarantined: 0, warning: 0, refused: 0 };
+
+  constructor(path: string) {
+    this.path = path;
+    mkdirSync(dirname(path), { recursive: true });
+    this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.out.write(`\uFEFF${HEADER.map(csvCell).join(',')}\n`);
+  }
+
+  add(entry: QuarantineEntry): void {
+    this.counts[entry.disposition] += 1;
+    const cells = [
+      entry.file,
+      entry.sheet ?? '',
+      entry.row,
+      entry.field,
+      entry.reason,
+      entry.value ?? '',
+      entry.disposition,
+      entry.raw ? JSON.stringify(entry.raw) : '',
+    ];
+    this.out.write(`${cells.map(csvCell).join(',')}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolvePromise, reject) => {
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolvePromise()));
+    });
+  }
+}
