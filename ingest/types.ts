@@ -53,7 +53,9 @@ export interface EdgeUpsert {
 export interface Fragment {
   nodes: NodeUpsert[];
   edges: EdgeUpsert[];
-  primary: { node: NodeRef; prop?: string } | { edge: { type: RelationName; key: string; keyed: boolean; from: NodeRef; to: NodeRef } };
+  primary:
+    | { node: NodeRef; prop?: string }
+    | { edge: { type: RelationName; key: string; keyed: boolean; from: NodeRef; to: NodeRef } };
   warnings: string[];
 }
 

@@ -23,7 +23,9 @@ function progressPrinter(enabled: boolean) {
     if (now - last < 200) return;
     last = now;
     const rate = Math.round(p.rows / Math.max((now - started) / 1000, 0.001));
-    process.stderr.write(`\r${p.file}: ${p.rows.toLocaleString()} 行 rows, ${rate.toLocaleString()} 行/秒 rows/s   `);
+    process.stderr.write(
+      `\r${p.file}: ${p.rows.toLocaleString()} 行 rows, ${rate.toLocaleString()} 行/秒 rows/s   `,
+    );
   };
 }
 
@@ -46,7 +48,10 @@ export function registerIngestCommand(program: Command): void {
         }
         const batchSize = Number(options.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1) {
-          throw new InvalidInputError('ingest.batchSize', `批量大小无效 / Invalid batch size: ${options.batchSize}`);
+          throw new InvalidInputError(
+            'ingest.batchSize',
+            `批量大小无效 / Invalid batch size: ${options.batchSize}`,
+          );
         }
         const result = await ingestFiles(ctx.store(), paths, {
           kind: options.kind as Kind | undefined,

@@ -3,8 +3,36 @@ import { normaliseKey, parseAmount, parseDateTime } from '../normalise/index.ts'
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
 import { type BuildContext, FragmentBuilder, partyFromId, reject, shortHash } from './common.ts';
 
-const OUT_FLAGS = new Set(['借', '借方', '支出', '支', '出', '付', '付出', '转出', 'D', 'DR', 'DEBIT', '-', '0']);
-const IN_FLAGS = new Set(['贷', '贷方', '收入', '收', '进', '入', '存入', '转入', 'C', 'CR', 'CREDIT', '+', '1']);
+const OUT_FLAGS = new Set([
+  '借',
+  '借方',
+  '支出',
+  '支',
+  '出',
+  '付',
+  '付出',
+  '转出',
+  'D',
+  'DR',
+  'DEBIT',
+  '-',
+  '0',
+]);
+const IN_FLAGS = new Set([
+  '贷',
+  '贷方',
+  '收入',
+  '收',
+  '进',
+  '入',
+  '存入',
+  '转入',
+  'C',
+  'CR',
+  'CREDIT',
+  '+',
+  '1',
+]);
 
 type Direction = 'out' | 'in';
 
@@ -21,8 +49,11 @@ function movement(b: FragmentBuilder): { amount: number; direction: Direction } 
   const debit = amountOf(b, 'debit');
   const credit = amountOf(b, 'credit');
   if (debit || credit) {
-    if (debit && credit) reject('debit', 'amount.both: both debit and credit are filled', `${debit}/${credit}`);
-    return debit ? { amount: Math.abs(debit), direction: 'out' } : { amount: Math.abs(credit ?? 0), direction: 'in' };
+    if (debit && credit)
+      reject('debit', 'amount.both: both debit and credit are filled', `${debit}/${credit}`);
+    return debit
+      ? { amount: Math.abs(debit), direction: 'out' }
+      : { amount: Math.abs(credit ?? 0), direction: 'in' };
   }
   const amount = amountOf(b, 'amount');
   if (amount === undefined || amount === 0) {

@@ -1,8 +1,23 @@
 // Helpers shared by the row builders: keys for parties, villages and mentions, and the fragment under construction.
 import { createHash } from 'node:crypto';
 import type { EntityLabel, RelationName } from '../../engine/schema/index.ts';
-import { isBlank, normaliseKey, normaliseText, parseCreditCode, parseIdNumber, parsePhone } from '../normalise/index.ts';
-import type { BuildOptions, BuildResult, EdgeUpsert, Fragment, MappedRow, NodeRef, Rejection } from '../types.ts';
+import {
+  isBlank,
+  normaliseKey,
+  normaliseText,
+  parseCreditCode,
+  parseIdNumber,
+  parsePhone,
+} from '../normalise/index.ts';
+import type {
+  BuildOptions,
+  BuildResult,
+  EdgeUpsert,
+  Fragment,
+  MappedRow,
+  NodeRef,
+  Rejection,
+} from '../types.ts';
 
 /** Thrown inside a builder to reject the row; caught by `build()`. */
 export class RowRejected extends Error {
@@ -65,7 +80,13 @@ export class FragmentBuilder {
     return { label, key };
   }
 
-  edge(type: RelationName, from: NodeRef, to: NodeRef, props: Record<string, unknown> = {}, key?: string): EdgeUpsert {
+  edge(
+    type: RelationName,
+    from: NodeRef,
+    to: NodeRef,
+    props: Record<string, unknown> = {},
+    key?: string,
+  ): EdgeUpsert {
     const edge: EdgeUpsert = { type, from, to, props: compact(props), ...(key ? { key } : {}) };
     this.fragment.edges.push(edge);
     return edge;
@@ -100,11 +121,17 @@ export interface PersonKey {
 }
 
 /** A person's key from an ID number: GB 11643 checked (15 digits upgraded) unless the profile says otherwise. */
-export function personKey(raw: string, ctx: BuildContext): { ok: true; value: PersonKey } | { ok: false; reason: string } {
+export function personKey(
+  raw: string,
+  ctx: BuildContext,
+): { ok: true; value: PersonKey } | { ok: false; reason: string } {
   if (ctx.options.idValidation === 'none') return { ok: true, value: { idNumber: normaliseKey(raw) } };
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { idNumber: parsed.value.idNumber, birthDate: parsed.value.birthDate, sex: parsed.value.sex } };
+  return {
+    ok: true,
+    value: { idNumber: parsed.value.idNumber, birthDate: parsed.value.birthDate, sex: parsed.value.sex },
+  };
 }
 
 /** A company's key: GB 32100 checked; a wrong check digit is a warning, not a rejection. */
@@ -135,7 +162,11 @@ export function partyFromId(
   if (type === 'person' || (type !== 'company' && looksPersonal)) {
     const person = personKey(rawId, ctx);
     if (!person.ok) return reject(field, person.reason, rawId);
-    return b.node('Person', person.value.idNumber, { name, birthDate: person.value.birthDate, sex: person.value.sex });
+    return b.node('Person', person.value.idNumber, {
+      name,
+      birthDate: person.value.birthDate,
+      sex: person.value.sex,
+    });
   }
   const company = companyKey(rawId, ctx);
   if (!company.ok) return reject(field, company.reason, rawId);
@@ -144,7 +175,12 @@ export function partyFromId(
 }
 
 /** Someone named without an identifier: a mention scoped to where it was seen, never merged by name alone. */
-export function mention(b: FragmentBuilder, scope: string, name: string, props: Record<string, unknown> = {}): NodeRef {
+export function mention(
+  b: FragmentBuilder,
+  scope: string,
+  name: string,
+  props: Record<string, unknown> = {},
+): NodeRef {
   return b.node('PersonMention', `${scope}|${name}`, { name, ...props });
 }
 

@@ -77,7 +77,8 @@ export function buildShareholder(row: MappedRow, ctx: BuildContext): BuildResult
   if (!ratio.ok) return reject('ratio', ratio.reason, ratioRaw);
   const holderName = b.required('holderName');
   const holder = namedParty(b, ctx, c, '股东', 'holderId', holderName, b.text('holderType') || undefined);
-  if (holder.key === c.key) return reject('holderId', 'holder.self: a company cannot hold itself', holder.key);
+  // Treasury shares (库存股) exist, and registries carry them: load, but say so.
+  if (holder.key === c.key) b.warn('holderId', 'holder.self: the company holds its own shares');
   b.primaryEdge(b.edge('SHAREHOLDER', holder, c, { ratio: ratio.value }));
   return b.done();
 }

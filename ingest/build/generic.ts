@@ -6,7 +6,10 @@ import { type BuildContext, FragmentBuilder, partyFromId, reject, shortHash } fr
 export function buildAccount(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
   const holderName = b.text('holderName');
-  const account = b.node('Account', normaliseKey(b.required('accountNo')), { holderName, bank: b.text('bank') });
+  const account = b.node('Account', normaliseKey(b.required('accountNo')), {
+    holderName,
+    bank: b.text('bank'),
+  });
   const holder = partyFromId(b, ctx, 'holderId', b.text('holderId'), holderName);
   if (holder) b.edge('OWNS_ACCOUNT', holder, account);
   b.primaryNode(account);
@@ -16,7 +19,14 @@ export function buildAccount(row: MappedRow, ctx: BuildContext): BuildResult {
 export function buildAccountOwner(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
   const account = b.node('Account', normaliseKey(b.required('accountNo')));
-  const holder = partyFromId(b, ctx, 'holderId', b.required('holderId'), '', b.text('holderType') || undefined);
+  const holder = partyFromId(
+    b,
+    ctx,
+    'holderId',
+    b.required('holderId'),
+    '',
+    b.text('holderType') || undefined,
+  );
   b.primaryEdge(b.edge('OWNS_ACCOUNT', holder!, account));
   return b.done();
 }

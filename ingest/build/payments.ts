@@ -25,7 +25,12 @@ function paid(b: FragmentBuilder): { amount: number; date: string } {
 }
 
 /** The account a payment went to, tied to the payee only because the same row names both. */
-function payeeAccount(b: FragmentBuilder, field: string, payee: NodeRef, holderName: string): string | undefined {
+function payeeAccount(
+  b: FragmentBuilder,
+  field: string,
+  payee: NodeRef,
+  holderName: string,
+): string | undefined {
   const accountNo = normaliseKey(b.text(field));
   if (!accountNo) return undefined;
   b.edge('OWNS_ACCOUNT', payee, b.node('Account', accountNo, { holderName }));
@@ -52,7 +57,14 @@ export function buildLedger(row: MappedRow, ctx: BuildContext): BuildResult {
     'COLLECTIVE_PAYMENT',
     village,
     payee,
-    { amount, date, voucher, purpose: b.text('purpose'), approver: b.text('approver'), handler: b.text('handler') },
+    {
+      amount,
+      date,
+      voucher,
+      purpose: b.text('purpose'),
+      approver: b.text('approver'),
+      handler: b.text('handler'),
+    },
     key,
   );
   b.primaryEdge(edge);

@@ -14,11 +14,20 @@ import {
 } from './common.ts';
 
 /** The row's person from its ID-number field; rejects the row when the number is invalid. */
-function keyedPerson(b: FragmentBuilder, ctx: BuildContext, field: string, props: Record<string, unknown>): NodeRef {
+function keyedPerson(
+  b: FragmentBuilder,
+  ctx: BuildContext,
+  field: string,
+  props: Record<string, unknown>,
+): NodeRef {
   const raw = b.required(field);
   const key = personKey(raw, ctx);
   if (!key.ok) return reject(field, key.reason, raw);
-  return b.node('Person', key.value.idNumber, { birthDate: key.value.birthDate, sex: key.value.sex, ...props });
+  return b.node('Person', key.value.idNumber, {
+    birthDate: key.value.birthDate,
+    sex: key.value.sex,
+    ...props,
+  });
 }
 
 function optionalDate(b: FragmentBuilder, field: string): string | undefined {
@@ -75,7 +84,10 @@ export function buildHousehold(row: MappedRow, ctx: BuildContext): BuildResult {
   const person = keyedPerson(b, ctx, 'idNumber', { name, phone: undefined });
   const declared = b.fragment.nodes[b.fragment.nodes.length - 1];
   if (declared && birthDate && declared.props.birthDate && declared.props.birthDate !== birthDate) {
-    b.warn('birthDate', `birthdate.mismatch: register says ${birthDate}, ID number says ${declared.props.birthDate}`);
+    b.warn(
+      'birthDate',
+      `birthdate.mismatch: register says ${birthDate}, ID number says ${declared.props.birthDate}`,
+    );
   }
   const household = b.node('Household', householdNo, { address: b.text('address') });
   b.primaryEdge(b.edge('MEMBER_OF', person, household, { relationToHead }));
@@ -83,7 +95,8 @@ export function buildHousehold(row: MappedRow, ctx: BuildContext): BuildResult {
   if (village) b.edge('LOCATED_IN', household, villageRef(b, b.text('town'), village));
   const phone = attachPhone(b, person, 'phone');
   const address = attachAddress(b, person, 'address');
-  if (phone || address) declared!.props = { ...declared!.props, ...(phone ? { phone } : {}), ...(address ? { address } : {}) };
+  if (phone || address)
+    declared!.props = { ...declared!.props, ...(phone ? { phone } : {}), ...(address ? { address } : {}) };
   return b.done();
 }
 
@@ -99,7 +112,10 @@ export function buildDeath(row: MappedRow, ctx: BuildContext): BuildResult {
 
 export function buildPerson(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
-  const person = keyedPerson(b, ctx, 'idNumber', { name: b.required('name'), birthDate: optionalDate(b, 'birthDate') });
+  const person = keyedPerson(b, ctx, 'idNumber', {
+    name: b.required('name'),
+    birthDate: optionalDate(b, 'birthDate'),
+  });
   attachPhone(b, person, 'phone');
   b.primaryNode(person);
   return b.done();

@@ -21,7 +21,10 @@ function valueExpr(spec: PropertySpec, ref: string): string {
 function setProperties(variable: string, properties: Record<string, PropertySpec>, skip: string): string[] {
   return Object.entries(properties)
     .filter(([name]) => name !== skip)
-    .map(([name, spec]) => `${variable}.${name} = coalesce(${variable}.${name}, ${valueExpr(spec, `row.p.${name}`)})`);
+    .map(
+      ([name, spec]) =>
+        `${variable}.${name} = coalesce(${variable}.${name}, ${valueExpr(spec, `row.p.${name}`)})`,
+    );
 }
 
 function mergeSources(variable: string): string {

@@ -13,7 +13,16 @@ export interface QuarantineEntry {
   raw?: Record<string, string>;
 }
 
-const HEADER = ['文件 file', '工作表 sheet', '行号 row', '字段 field', '原因 reason', '值 value', '处理 disposition', '原始数据 raw'];
+const HEADER = [
+  '文件 file',
+  '工作表 sheet',
+  '行号 row',
+  '字段 field',
+  '原因 reason',
+  '值 value',
+  '处理 disposition',
+  '原始数据 raw',
+];
 
 function csvCell(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);

@@ -4,18 +4,48 @@ import type { Store } from '../../engine/store/gateway.ts';
 
 /** Relation to the household head → the tie from the head's side (中文 labels as investigators use them). */
 const HEAD_TIES: Record<string, string> = {
-  配偶: '配偶', 妻: '配偶', 夫: '配偶', 妻子: '配偶', 丈夫: '配偶',
-  子: '子女', 女: '子女', 长子: '子女', 次子: '子女', 三子: '子女', 长女: '子女', 次女: '子女', 三女: '子女',
-  儿子: '子女', 女儿: '子女', 养子: '子女', 养女: '子女', 独生子: '子女', 独生女: '子女',
-  父: '父母', 母: '父母', 父亲: '父母', 母亲: '父母',
-  兄: '兄弟姐妹', 弟: '兄弟姐妹', 姐: '兄弟姐妹', 妹: '兄弟姐妹', 兄弟: '兄弟姐妹', 姐妹: '兄弟姐妹',
-  孙子: '孙子女', 孙女: '孙子女', 外孙子: '孙子女', 外孙女: '孙子女',
-  儿媳: '子女配偶', 女婿: '子女配偶',
+  配偶: '配偶',
+  妻: '配偶',
+  夫: '配偶',
+  妻子: '配偶',
+  丈夫: '配偶',
+  子: '子女',
+  女: '子女',
+  长子: '子女',
+  次子: '子女',
+  三子: '子女',
+  长女: '子女',
+  次女: '子女',
+  三女: '子女',
+  儿子: '子女',
+  女儿: '子女',
+  养子: '子女',
+  养女: '子女',
+  独生子: '子女',
+  独生女: '子女',
+  父: '父母',
+  母: '父母',
+  父亲: '父母',
+  母亲: '父母',
+  兄: '兄弟姐妹',
+  弟: '兄弟姐妹',
+  姐: '兄弟姐妹',
+  妹: '兄弟姐妹',
+  兄弟: '兄弟姐妹',
+  姐妹: '兄弟姐妹',
+  孙子: '孙子女',
+  孙女: '孙子女',
+  外孙子: '孙子女',
+  外孙女: '孙子女',
+  儿媳: '子女配偶',
+  女婿: '子女配偶',
 };
 
 const HEAD = ['户主', '本人'];
 const SPOUSE = ['配偶', '妻', '夫', '妻子', '丈夫'];
-const CHILD = Object.entries(HEAD_TIES).filter(([, tie]) => tie === '子女').map(([rel]) => rel);
+const CHILD = Object.entries(HEAD_TIES)
+  .filter(([, tie]) => tie === '子女')
+  .map(([rel]) => rel);
 
 /** Derives FAMILY ties inside each household; returns how many were created. Idempotent (MERGE). */
 export async function deriveHouseholdTies(store: Store, runId: string): Promise<number> {

@@ -40,7 +40,9 @@ function fileLabel(table: SourceTable): string {
 }
 
 /** Structural problems the readers pass through for us to quarantine (malformed JSON lines, surplus cells). */
-function structuralProblem(record: SourceRecord): { field: string; reason: string; value: string } | undefined {
+function structuralProblem(
+  record: SourceRecord,
+): { field: string; reason: string; value: string } | undefined {
   if ('__malformed' in record.values) {
     return { field: '*', reason: 'row.malformed: not a JSON object', value: record.values.__malformed ?? '' };
   }
@@ -117,7 +119,11 @@ async function ingestTable(
  * Ingests files and folders. A file that cannot be read or mapped is refused (reported, the rest go on);
  * within a file, rows = loaded + merged + quarantined, always.
  */
-export async function ingestFiles(store: Store, paths: string[], options: IngestOptions): Promise<IngestResult> {
+export async function ingestFiles(
+  store: Store,
+  paths: string[],
+  options: IngestOptions,
+): Promise<IngestResult> {
   const runId = options.runId ?? newRunId();
   const runDir = resolve(options.outDir, runId);
   const report = new QuarantineReport(join(runDir, 'quarantine.csv'));
@@ -126,7 +132,10 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   const profileObj = options.profile ? loadProfile(options.profile) : undefined;
   const profiles = shippedProfiles();
   const startedAt = new Date().toISOString();
-  await store.write('MERGE (r:IngestRun {runId: $runId}) ON CREATE SET r.startedAt = datetime($at)', { runId, at: startedAt });
+  await store.write('MERGE (r:IngestRun {runId: $runId}) ON CREATE SET r.startedAt = datetime($at)', {
+    runId,
+    at: startedAt,
+  });
   const files: FileSummary[] = [];
   try {
     for (const path of await listInputFiles(paths)) {
@@ -135,8 +144,23 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
         tables = await openTables(path);
       } catch (error) {
         if (!isEngineError(error)) throw error;
-        files.push({ path, kind: null, rows: 0, loaded: 0, merged: 0, quarantined: 0, warnings: 0, refused: { id: error.id, message: error.message } });
-        report.add({ file: path, row: 0, field: '*', reason: `${error.id}: ${error.message}`, disposition: 'refused' });
+        files.push({
+          path,
+          kind: null,
+          rows: 0,
+          loaded: 0,
+          merged: 0,
+          quarantined: 0,
+          warnings: 0,
+          refused: { id: error.id, message: error.message },
+        });
+        report.add({
+          file: path,
+          row: 0,
+          field: '*',
+          reason: `${error.id}: ${error.message}`,
+          disposition: 'refused',
+        });
         continue;
       }
       for (const table of tables) {
@@ -154,9 +178,18 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
         try {
           await ingestTable(table, writer, report, summary, { ...options, profileObj, profiles });
         } catch (error) {
-          if (!isEngineError(error) || error.id !== 'ingest.unmapped') throw error;
+          // Unmappable, or unreadable part-way (a bad byte deep in a file): the file is refused and said so;
+          // rows counted before the fault stay in the store and in the counts.
+          if (!isEngineError(error)) throw error;
           summary.refused = { id: error.id, message: error.message };
-          report.add({ file: path, sheet: table.sheet, row: 1, field: '*', reason: `${error.id}: ${error.message}`, disposition: 'refused' });
+          report.add({
+            file: path,
+            sheet: table.sheet,
+            row: 1,
+            field: '*',
+            reason: `${error.id}: ${error.message}`,
+            disposition: 'refused',
+          });
         }
       }
     }
@@ -166,7 +199,14 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   const familyTies = await deriveHouseholdTies(store, runId);
   const resolvedMentions = await resolveMentions(store, runId);
   await store.write('MATCH (r:IngestRun {runId: $runId}) SET r.finishedAt = datetime()', { runId });
-  const result: IngestResult = { runId, files, quarantineFile: report.path, summaryFile, familyTies, resolvedMentions };
+  const result: IngestResult = {
+    runId,
+    files,
+    quarantineFile: report.path,
+    summaryFile,
+    familyTies,
+    resolvedMentions,
+  };
   writeFileSync(summaryFile, `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }

@@ -67,7 +67,8 @@ export class GraphWriter {
     for (const [group, ids] of groups) {
       const [shape, a, b, c] = group.split('|') as [string, string, string, string];
       let rows: { k: string }[];
-      if (shape === 'N') rows = await this.store.read(existingNodesCypher(a, b || undefined), { keys: [...ids] });
+      if (shape === 'N')
+        rows = await this.store.read(existingNodesCypher(a, b || undefined), { keys: [...ids] });
       else if (shape === 'K') rows = await this.store.read(existingKeyedEdgesCypher(a), { keys: [...ids] });
       else rows = await this.store.read(existingPairsCypher(a, b, c), { pairs: pairs.get(group) ?? [] });
       for (const row of rows) found.add(`${group}|${row.k}`);
@@ -100,7 +101,13 @@ export class GraphWriter {
       const group = byShape.get(shape) ?? new Map<string, Aggregate>();
       byShape.set(shape, group);
       const id = edge.key ?? `${edge.from.key}>${edge.to.key}`;
-      const agg = group.get(id) ?? { key: edge.key ?? '', from: edge.from.key, to: edge.to.key, p: {}, src: [] };
+      const agg = group.get(id) ?? {
+        key: edge.key ?? '',
+        from: edge.from.key,
+        to: edge.to.key,
+        p: {},
+        src: [],
+      };
       group.set(id, agg);
       absorb(agg, edge.props, source);
     };

@@ -24,6 +24,8 @@ import { cellText, isBlank } from './text.ts';
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const PERCENT = /^(.+?)(%|‰)$/;
 const FRACTION = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;
+/** Exported data sets (FinBench) write tiny ratios in exponent form: 1.97e-05. */
+const SCIENTIFIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+$/i;
 
 /** The value of a non-negative decimal string divided by 10^places, computed on the digits. */
 function scaleDown(text: string, places: number): number {
@@ -62,7 +64,7 @@ function fromText(text: string): Parsed<number> {
     if (numerator > denominator) return fail(coded('ratio.range', `${text} is more than the whole`));
     return ok(numerator / denominator);
   }
-  if (DECIMAL.test(compact)) return fromPlain(compact, text);
+  if (DECIMAL.test(compact) || SCIENTIFIC.test(compact)) return fromPlain(compact, text);
   return fail(coded('ratio.format', `not a ratio: '${text}'`));
 }
 

@@ -69,7 +69,9 @@ function score(family: Family, fields: Record<string, string>): number {
 
 function describeMissing(family: Family, missing: string[][]): string {
   return missing
-    .map((alternatives) => alternatives.map((field) => `${field}（${family.fields[field]?.aliases[0] ?? field}）`).join(' / '))
+    .map((alternatives) =>
+      alternatives.map((field) => `${field}（${family.fields[field]?.aliases[0] ?? field}）`).join(' / '),
+    )
     .join('，');
 }
 
@@ -94,13 +96,16 @@ export function detectMapping(
   for (const family of families) {
     const fields = mapFamily(family, headers);
     const missing = missingRequired(family, fields);
-    if (missing.length === 0) candidates.push({ mapping: { kind: family.kind, fields }, score: score(family, fields) });
+    if (missing.length === 0)
+      candidates.push({ mapping: { kind: family.kind, fields }, score: score(family, fields) });
     else if (!closest || missing.length < closest.missing.length) closest = { family, missing };
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
   if (best) return best.mapping;
-  const missingText = closest ? `${closest.family.zh}（${closest.family.kind}）缺少 missing: ${describeMissing(closest.family, closest.missing)}` : '';
+  const missingText = closest
+    ? `${closest.family.zh}（${closest.family.kind}）缺少 missing: ${describeMissing(closest.family, closest.missing)}`
+    : '';
   throw new InvalidInputError(
     'ingest.unmapped',
     `无法识别文件类型，请用 --kind 或 --profile 指定 / Cannot map this file; use --kind or --profile. ${missingText}. 表头 headers found: ${headers.join(', ')}`,

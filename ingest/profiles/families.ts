@@ -19,7 +19,16 @@ export interface Family {
 
 const f = (...aliases: string[]): FieldSpec => ({ aliases });
 
-const ID = ['证件号码', '身份证号', '身份证号码', '公民身份号码', '身份证', '证件号', 'idnumber', 'id_number'];
+const ID = [
+  '证件号码',
+  '身份证号',
+  '身份证号码',
+  '公民身份号码',
+  '身份证',
+  '证件号',
+  'idnumber',
+  'id_number',
+];
 const NAME = ['姓名', '名称', 'name'];
 const PHONE = ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', 'phone'];
 const ADDRESS = ['地址', '住址', '家庭住址', '现住址', '联系地址', 'address'];
@@ -31,7 +40,17 @@ export const FAMILIES: Family[] = [
     kind: 'bank',
     zh: '银行流水',
     fields: {
-      ownAccount: f('本方账号', '账号', '卡号', '本方卡号', '交易卡号', '查询账号', '客户账号', '账户', '帐号'),
+      ownAccount: f(
+        '本方账号',
+        '账号',
+        '卡号',
+        '本方卡号',
+        '交易卡号',
+        '查询账号',
+        '客户账号',
+        '账户',
+        '帐号',
+      ),
       ownName: f('本方户名', '户名', '账户名称', '客户名称', '账户户名', '交易户名'),
       ownId: f('本方证件号码', '证件号码', '户主证件号码', '客户证件号码', '身份证号'),
       date: f('交易日期', '记账日期', '日期', '交易时间日期', '入账日期'),

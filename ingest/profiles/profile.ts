@@ -17,7 +17,10 @@ const fieldRule = z.union([
     value: z.string().optional(),
     prefix: z.string().optional(),
     /** The column holds a day offset (AMLSim steps) from this date. */
-    dayStep: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    dayStep: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     /** Replace listed values (e.g. 1 → 贷). */
     map: z.record(z.string(), z.string()).optional(),
   }),
@@ -27,9 +30,7 @@ const profileSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   kind: z.enum(KINDS),
-  match: z
-    .object({ headers: z.array(z.string()).min(1), file: z.string().optional() })
-    .optional(),
+  match: z.object({ headers: z.array(z.string()).min(1), file: z.string().optional() }).optional(),
   idValidation: z.enum(['gb', 'none']).default('gb'),
   fields: z.record(z.string(), fieldRule),
 });
@@ -57,9 +58,13 @@ export class Profile {
     const family = familyOf(spec.kind);
     for (const field of Object.keys(spec.fields)) {
       if (!(field in family.fields)) {
-        throw new InvalidInputError('profile.unknownField', `配置文件字段未知 / Unknown field in profile ${origin}: ${field}`, {
-          details: { field, kind: spec.kind, known: Object.keys(family.fields) },
-        });
+        throw new InvalidInputError(
+          'profile.unknownField',
+          `配置文件字段未知 / Unknown field in profile ${origin}: ${field}`,
+          {
+            details: { field, kind: spec.kind, known: Object.keys(family.fields) },
+          },
+        );
       }
     }
   }
@@ -115,7 +120,10 @@ export function loadProfile(path: string): Profile {
     const text = readFileSync(path, 'utf8');
     raw = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new InvalidInputError('profile.invalid', `无法读取配置文件 / Cannot read profile ${path}: ${(error as Error).message}`);
+    throw new InvalidInputError(
+      'profile.invalid',
+      `无法读取配置文件 / Cannot read profile ${path}: ${(error as Error).message}`,
+    );
   }
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) {

@@ -57,8 +57,16 @@ describe('qingfeng db', () => {
     const { readFileSync } = await import('node:fs');
     const password = readFileSync(join(homeA, 'password'), 'utf8').trim();
     const { Store } = await import('../../engine/store/gateway.ts');
-    const store = new Store({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', password, database: 'neo4j', managed: true });
-    await store.write("UNWIND range(1, 30) AS i CREATE (:Person {idNumber: 'P' + i})-[:HAS_PHONE]->(:Phone {number: 'N' + i})");
+    const store = new Store({
+      uri: `bolt://127.0.0.1:${boltPort}`,
+      user: 'neo4j',
+      password,
+      database: 'neo4j',
+      managed: true,
+    });
+    await store.write(
+      "UNWIND range(1, 30) AS i CREATE (:Person {idNumber: 'P' + i})-[:HAS_PHONE]->(:Phone {number: 'N' + i})",
+    );
     await store.close();
     const before = JSON.parse((await runCli(['stats', '--json'], env)).stdout);
     expect(before.nodes.Person).toBe(30);
@@ -99,7 +107,12 @@ describe('qingfeng db', () => {
     symlinkSync(java, join(javaBin, 'java'));
     const noMaven = await runCli(
       ['db', 'start'],
-      cleanEnv({ QINGFENG_HOME: join(root, 'nomvn'), QINGFENG_CACHE: join(root, 'empty-cache'), PATH: javaBin, JAVA_HOME: '' }),
+      cleanEnv({
+        QINGFENG_HOME: join(root, 'nomvn'),
+        QINGFENG_CACHE: join(root, 'empty-cache'),
+        PATH: javaBin,
+        JAVA_HOME: '',
+      }),
     );
     expect(noMaven.code).toBe(1);
     expect(noMaven.stderr).toContain('[maven.missing]');

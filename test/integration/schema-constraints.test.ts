@@ -53,13 +53,17 @@ describe('schema constraints', () => {
       "CREATE (a:Account {accountNo: 'A1'}), (b:Account {accountNo: 'B1'}), (a)-[:TRANSFER {txKey: 't1', amount: 10.0}]->(b)",
     );
     const error = await store
-      .write("MATCH (a:Account {accountNo: 'A1'}), (b:Account {accountNo: 'B1'}) CREATE (b)-[:TRANSFER {txKey: 't1'}]->(a)")
+      .write(
+        "MATCH (a:Account {accountNo: 'A1'}), (b:Account {accountNo: 'B1'}) CREATE (b)-[:TRANSFER {txKey: 't1'}]->(a)",
+      )
       .catch((e: unknown) => e);
     expect((error as StoreError).id).toBe('store.constraint');
   });
 
   it('finds Chinese names through the full-text index', async () => {
-    await store.write("CREATE (:Company {creditCode: '91350100M000100Y43', name: '福州清源建筑工程有限公司'})");
+    await store.write(
+      "CREATE (:Company {creditCode: '91350100M000100Y43', name: '福州清源建筑工程有限公司'})",
+    );
     await store.autoCommit('CALL db.awaitIndexes(60)');
     const rows = await store.read<{ name: string }>(
       "CALL db.index.fulltext.queryNodes('entity_search', '清源建筑') YIELD node RETURN node.name AS name",

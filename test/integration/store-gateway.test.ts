@@ -21,7 +21,11 @@ describe('store gateway', () => {
   });
 
   it('returns temporal values as ISO text and graph values as plain objects', async () => {
-    const rows = await store.write<{ d: string; t: string; p: { nodes: unknown[]; relationships: unknown[] } }>(
+    const rows = await store.write<{
+      d: string;
+      t: string;
+      p: { nodes: unknown[]; relationships: unknown[] };
+    }>(
       `CREATE p = (:Probe {name: 'a'})-[:PROBE_LINK {w: 2}]->(:Probe {name: 'b'})
        RETURN date('2024-02-29') AS d, localdatetime('2024-02-29T13:05:01') AS t, p`,
     );

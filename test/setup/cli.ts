@@ -29,7 +29,13 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
 /** The process environment without anything that would point the CLI at another server. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'QINGFENG_BOLT_PORT', 'QINGFENG_HTTP_PORT']) {
+  for (const name of [
+    'NEO4J_URI',
+    'NEO4J_USER',
+    'NEO4J_PASSWORD',
+    'QINGFENG_BOLT_PORT',
+    'QINGFENG_HTTP_PORT',
+  ]) {
     delete env[name];
   }
   return { ...env, QINGFENG_NEO4J_HEAP: '512m', QINGFENG_NEO4J_PAGECACHE: '64m', ...extra };

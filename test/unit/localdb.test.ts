@@ -31,7 +31,7 @@ describe('managed Neo4j pieces', () => {
     expect((error as EnvironmentError).id).toBe('java.missing');
   });
 
-  it('finds this machine\'s Java 17+', () => {
+  it("finds this machine's Java 17+", () => {
     expect(findJava().major).toBeGreaterThanOrEqual(17);
   });
 

@@ -18,7 +18,9 @@ describe('settings', () => {
   });
 
   it('rejects equal Bolt and HTTP ports, bad sizes and bad URIs', () => {
-    expect(() => readSettings({ QINGFENG_BOLT_PORT: '7687', QINGFENG_HTTP_PORT: '7687' })).toThrow(InvalidInputError);
+    expect(() => readSettings({ QINGFENG_BOLT_PORT: '7687', QINGFENG_HTTP_PORT: '7687' })).toThrow(
+      InvalidInputError,
+    );
     expect(() => readSettings({ QINGFENG_NEO4J_HEAP: 'lots' })).toThrow(InvalidInputError);
     expect(() => readSettings({ NEO4J_URI: 'http://example' })).toThrow(InvalidInputError);
   });

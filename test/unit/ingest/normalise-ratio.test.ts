@@ -37,6 +37,12 @@ describe('parseRatio', () => {
     expect(parseRatio('57.1428%')).toEqual({ ok: true, value: 0.571428 });
   });
 
+  it('reads exponent notation as data sets export tiny ratios', () => {
+    expect(parseRatio('1.9722432905983984e-05')).toEqual({ ok: true, value: 1.9722432905983984e-5 });
+    expect(parseRatio('6E+1')).toEqual({ ok: true, value: 0.6 });
+    expect(code(parseRatio('1e5'))).toBe('ratio.range');
+  });
+
   it('reads 1/3 as a fraction', () => {
     const parsed = parseRatio('1/3');
     expect(parsed.ok && parsed.value).toBeCloseTo(1 / 3, 12);

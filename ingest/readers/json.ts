@@ -1,0 +1,169 @@
+// JSON (array of objects) and JSONL/NDJSON (one object per line, streamed) readers.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream';
+import { InvalidInputError } from '../../engine/errors.ts';
+import { createDecodeStream, decodeStrict, detectEncoding, readSample, SAMPLE_BYTES } from './encoding.ts';
+import type { SourceRecord, SourceTable } from './types.ts';
+import { MALFORMED_KEY, setValue } from './types.ts';
+
+/** JSONL headers come from this many leading lines; later new keys still reach `values`. */
+const JSONL_HEADER_LINES = 1000;
+
+/** JSON.parse needs the whole text as one string, and V8 caps strings at about 2^29 characters. */
+const MAX_JSON_BYTES = 2 ** 29 - 1024;
+
+/** Names tried when a wrapper object holds several arrays, e.g. {"data": [...], "errors": []}. */
+const WRAPPER_KEYS = ['data', 'rows', 'records', 'items', 'list', 'result'];
+
+/**
+ * Quotes integer literals of 16+ digits before JSON.parse: as numbers they would lose digits past
+ * 2^53, and bank card or ID numbers sent as JSON numbers must survive exactly. Strings are matched
+ * first so digits inside them are left alone.
+ */
+function protectBigIntegers(text: string): string {
+  if (!/\d{16}/.test(text)) return text;
+  return text.replace(/"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g, (match) =>
+    match.startsWith('"') ? match : `"${match}"`,
+  );
+}
+
+/** JSON value → cell text: null → '', nested values as JSON. */
+function renderValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toValues(item: unknown, headers: readonly string[], raw: () => string): Record<string, string> {
+  // Something other than an object cannot be mapped to columns: hand it over for quarantine.
+  if (!isObject(item)) return { [MALFORMED_KEY]: raw() };
+  const values: Record<string, string> = {};
+  for (const header of headers) setValue(values, header, renderValue(item[header]));
+  for (const [key, value] of Object.entries(item)) setValue(values, key, renderValue(value));
+  return values;
+}
+
+function addKeys(item: unknown, seen: Set<string>): void {
+  if (isObject(item)) for (const key of Object.keys(item)) seen.add(key);
+}
+
+function jsonError(file: string, reason: string, cause?: unknown): InvalidInputError {
+  return new InvalidInputError(
+    'read.json',
+    `JSON 文件 ${file} 无法解析 / cannot read JSON ${file}: ${reason}`,
+    {
+      details: { file },
+      cause,
+    },
+  );
+}
+
+/** The record array: the document itself, or the single array-valued property of a wrapper object. */
+function locateArray(doc: unknown, file: string): unknown[] {
+  if (Array.isArray(doc)) return doc;
+  if (isObject(doc)) {
+    const arrays = Object.entries(doc).filter(([, value]) => Array.isArray(value));
+    const only = arrays.length === 1 ? arrays[0]?.[1] : undefined;
+    const named = WRAPPER_KEYS.map((key) => doc[key]).find((value) => Array.isArray(value));
+    const chosen = only ?? named;
+    if (Array.isArray(chosen)) return chosen;
+  }
+  throw jsonError(file, 'expected an array of objects or an object with one array property');
+}
+
+async function loadArray(path: string): Promise<{ items: unknown[]; encoding: string }> {
+  const { size } = await stat(path);
+  if (size > MAX_JSON_BYTES) throw jsonError(path, 'file too large for .json; convert it to .jsonl');
+  const bytes = await readFile(path);
+  const encoding = detectEncoding(bytes.subarray(0, SAMPLE_BYTES));
+  const text = decodeStrict(bytes, encoding, path);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(protectBigIntegers(text));
+  } catch (error) {
+    throw jsonError(path, (error as Error).message, error);
+  }
+  return { items: locateArray(doc, path), encoding };
+}
+
+/**
+ * Opens a .json file. The whole document is parsed here for the header union and again by
+ * `records()`, so nothing is held in memory while the caller opens other files in between.
+ */
+export async function openJson(path: string): Promise<SourceTable> {
+  const { items, encoding } = await loadArray(path);
+  if (items.length === 0) {
+    throw new InvalidInputError('read.empty', `JSON 文件 ${path} 没有记录 / ${path} holds no records`, {
+      details: { file: path },
+    });
+  }
+  const seen = new Set<string>();
+  for (const item of items) addKeys(item, seen);
+  const headers = [...seen];
+
+  async function* records(): AsyncGenerator<SourceRecord> {
+    const { items: all } = await loadArray(path);
+    for (const [index, item] of all.entries()) {
+      yield { file: path, row: index + 1, values: toValues(item, headers, () => JSON.stringify(item)) };
+    }
+  }
+  return { file: path, format: 'json', encoding, headers, records };
+}
+
+/** Streams non-blank lines with their 1-based line numbers; closes the file if the caller stops. */
+async function* eachLine(path: string, encoding: string): AsyncGenerator<{ text: string; line: number }> {
+  const source = createReadStream(path);
+  const decoded = createDecodeStream(encoding, path);
+  pipeline(source, decoded, () => {});
+  const lines = createInterface({ input: decoded, crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  try {
+    for await (const text of lines) {
+      line += 1;
+      if (text.trim() !== '') yield { text, line };
+    }
+  } finally {
+    lines.close();
+    source.destroy();
+  }
+}
+
+function parseLine(text: string): unknown {
+  try {
+    return JSON.parse(protectBigIntegers(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens a .jsonl/.ndjson file; a malformed line becomes `{ __malformed: line }`, never an error. */
+export async function openJsonl(path: string): Promise<SourceTable> {
+  const encoding = detectEncoding(await readSample(path));
+  const seen = new Set<string>();
+  let any = false;
+  for await (const { text, line } of eachLine(path, encoding)) {
+    any = true;
+    addKeys(parseLine(text), seen);
+    if (line >= JSONL_HEADER_LINES) break;
+  }
+  if (!any) {
+    throw new InvalidInputError('read.empty', `JSONL 文件 ${path} 没有记录 / ${path} holds no records`, {
+      details: { file: path },
+    });
+  }
+  const headers = [...seen];
+
+  async function* records(): AsyncGenerator<SourceRecord> {
+    for await (const { text, line } of eachLine(path, encoding)) {
+      yield { file: path, row: line, values: toValues(parseLine(text), headers, () => text) };
+    }
+  }
+  return { file: path, format: 'jsonl', encoding, headers, records };
+}
