@@ -67,7 +67,7 @@ export const FAMILIES: Family[] = [
       serial: f('交易流水号', '流水号', '交易序号', '凭证号'),
       currency: f('币种', '币别'),
     },
-    required: [['ownAccount'], ['date'], ['amount', 'debit', 'credit']],
+    required: [['ownAccount'], ['date', 'time'], ['amount', 'debit', 'credit']],
     signature: ['cpAccount', 'cpName', 'balance', 'direction', 'debit', 'credit'],
   },
   {
