@@ -60,6 +60,35 @@ ON CREATE SET r.firstRun = $run
 SET ${sets.join(',\n    ')}`;
 }
 
+/**
+ * For keyed relationships known to be new (their keys were just looked up): CREATE, which unlike MERGE does not
+ * scan the relationships between the two ends — a hub account has tens of thousands.
+ */
+export function edgeCreateCypher(type: string, fromLabel: string, toLabel: string): string {
+  const relation = relationType(type);
+  if (!relation.key) throw new Error(`${type} has no key; use edgeMergeCypher`);
+  const from = entityType(fromLabel);
+  const to = entityType(toLabel);
+  const sets = Object.entries(relation.properties)
+    .filter(([name]) => name !== relation.key)
+    .map(([name, spec]) => `r.${name} = ${valueExpr(spec, `row.p.${name}`)}`);
+  return `UNWIND $rows AS row
+MATCH (a:${fromLabel} {${from.key}: row.from})
+MATCH (b:${toLabel} {${to.key}: row.to})
+CREATE (a)-[r:${type} {${relation.key}: row.key}]->(b)
+SET ${[...sets, 'r.firstRun = $run', 'r.sources = row.src'].join(',\n    ')}`;
+}
+
+/** For keyed relationships that exist: found through the key's index, provenance and missing values added. */
+export function edgeUpdateCypher(type: string): string {
+  const relation = relationType(type);
+  if (!relation.key) throw new Error(`${type} has no key`);
+  const sets = [...setProperties('r', relation.properties, relation.key), mergeSources('r')];
+  return `UNWIND $rows AS row
+MATCH ()-[r:${type} {${relation.key}: row.key}]->()
+SET ${sets.join(',\n    ')}`;
+}
+
 /** Which of `$keys` already exist (optionally only with `prop` set). */
 export function existingNodesCypher(label: string, prop?: string): string {
   const entity = entityType(label);

@@ -1,9 +1,14 @@
 // Writes batches of row fragments to Neo4j: aggregated per node and relationship, idempotent MERGE,
 // and tells for each row whether its main fact was new (loaded) or already there (merged).
+
+import { StoreError } from '../../engine/errors.ts';
+import { relationType } from '../../engine/schema/index.ts';
 import type { Store } from '../../engine/store/gateway.ts';
 import type { EdgeUpsert, Fragment, NodeUpsert } from '../types.ts';
 import {
+  edgeCreateCypher,
   edgeMergeCypher,
+  edgeUpdateCypher,
   existingKeyedEdgesCypher,
   existingNodesCypher,
   existingPairsCypher,
@@ -114,10 +119,35 @@ export class GraphWriter {
     for (const { fragment, source } of items) for (const edge of fragment.edges) add(edge, source);
     for (const [shape, group] of byShape) {
       const [type, fromLabel, toLabel] = shape.split('|') as [string, string, string];
-      await this.store.writeBatches(edgeMergeCypher(type, fromLabel, toLabel), [...group.values()] as never, {
-        batchSize: 10_000,
-        params: { run: this.runId },
+      const rows = [...group.values()];
+      const params = { run: this.runId };
+      if (!relationType(type).key) {
+        await this.store.writeBatches(edgeMergeCypher(type, fromLabel, toLabel), rows as never, {
+          batchSize: 10_000,
+          params,
+        });
+        continue;
+      }
+      const found = await this.store.read<{ k: string }>(existingKeyedEdgesCypher(type), {
+        keys: rows.map((r) => r.key),
       });
+      const existing = new Set(found.map((r) => r.k));
+      const fresh = rows.filter((r) => !existing.has(r.key));
+      const known = rows.filter((r) => existing.has(r.key));
+      try {
+        await this.store.writeBatches(edgeCreateCypher(type, fromLabel, toLabel), fresh as never, {
+          batchSize: 10_000,
+          params,
+        });
+      } catch (error) {
+        // Another writer created some of them meanwhile: the constraint refused the batch; MERGE is always right.
+        if (!(error instanceof StoreError) || error.id !== 'store.constraint') throw error;
+        await this.store.writeBatches(edgeMergeCypher(type, fromLabel, toLabel), fresh as never, {
+          batchSize: 10_000,
+          params,
+        });
+      }
+      await this.store.writeBatches(edgeUpdateCypher(type), known as never, { batchSize: 10_000, params });
     }
   }
 

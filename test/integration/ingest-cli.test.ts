@@ -21,9 +21,9 @@ async function writeStatement(path: string, rows: number): Promise<void> {
     const other = 6300000000000000 + ((i * 7) % 500);
     const day = String(1 + (i % 28)).padStart(2, '0');
     const line = `${own},户${i % 500},2023-03-${day},${String(i % 24).padStart(2, '0')}:00:00,${100 + i},借,${other},对方${i % 500}\n`;
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 beforeAll(async () => {
