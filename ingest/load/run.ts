@@ -74,12 +74,20 @@ async function ingestTable(
   const label = fileLabel(table);
   const batchSize = options.batchSize ?? 5000;
   let batch: BatchItem[] = [];
+  // One batch is written while the next is read and built: the server and the client work at the same time.
+  // Writes stay strictly in order, and at most two batches are held in memory.
+  let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!batch.length) return;
-    const dispositions = await writer.writeBatch(batch);
-    for (const d of dispositions) summary[d] += 1;
+    const items = batch;
     batch = [];
-    options.onProgress?.({ file: label, rows: summary.rows });
+    await inflight;
+    inflight = writer.writeBatch(items).then((dispositions) => {
+      for (const d of dispositions) summary[d] += 1;
+      options.onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined });
+    });
+    // Handled here so that a failure surfaces at the next await rather than as an unhandled rejection.
+    inflight.catch(() => {});
   };
   for await (const record of table.records()) {
     summary.rows += 1;
@@ -113,6 +121,7 @@ async function ingestTable(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await inflight;
 }
 
 /**

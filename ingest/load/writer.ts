@@ -24,6 +24,11 @@ export interface BatchItem {
 
 export type Disposition = 'loaded' | 'merged';
 
+interface KeyedLookup {
+  checked: Set<string>;
+  existing: Set<string>;
+}
+
 interface Aggregate {
   key: string;
   from?: string;
@@ -54,7 +59,9 @@ export class GraphWriter {
   }
 
   /** Which primary facts of the batch exist before it is written, grouped by shape. */
-  private async existing(items: BatchItem[]): Promise<Set<string>> {
+  private async existing(
+    items: BatchItem[],
+  ): Promise<{ found: Set<string>; keyed: Map<string, KeyedLookup> }> {
     const groups = new Map<string, Set<string>>();
     const pairs = new Map<string, { id: string; from: string; to: string }[]>();
     for (const { fragment } of items) {
@@ -69,6 +76,7 @@ export class GraphWriter {
       }
     }
     const found = new Set<string>();
+    const keyed = new Map<string, KeyedLookup>();
     for (const [group, ids] of groups) {
       const [shape, a, b, c] = group.split('|') as [string, string, string, string];
       let rows: { k: string }[];
@@ -77,8 +85,14 @@ export class GraphWriter {
       else if (shape === 'K') rows = await this.store.read(existingKeyedEdgesCypher(a), { keys: [...ids] });
       else rows = await this.store.read(existingPairsCypher(a, b, c), { pairs: pairs.get(group) ?? [] });
       for (const row of rows) found.add(`${group}|${row.k}`);
+      if (shape === 'K') {
+        const lookup = keyed.get(a) ?? { checked: new Set<string>(), existing: new Set<string>() };
+        for (const id of ids) lookup.checked.add(id);
+        for (const row of rows) lookup.existing.add(row.k);
+        keyed.set(a, lookup);
+      }
     }
-    return found;
+    return { found, keyed };
   }
 
   private async writeNodes(items: BatchItem[]): Promise<void> {
@@ -99,7 +113,8 @@ export class GraphWriter {
     }
   }
 
-  private async writeEdges(items: BatchItem[]): Promise<void> {
+  /** `known`: keyed relationships whose existence the batch's primary look-up already established. */
+  private async writeEdges(items: BatchItem[], known: Map<string, KeyedLookup>): Promise<void> {
     const byShape = new Map<string, Map<string, Aggregate>>();
     const add = (edge: EdgeUpsert, source: string) => {
       const shape = `${edge.type}|${edge.from.label}|${edge.to.label}`;
@@ -128,12 +143,14 @@ export class GraphWriter {
         });
         continue;
       }
-      const found = await this.store.read<{ k: string }>(existingKeyedEdgesCypher(type), {
-        keys: rows.map((r) => r.key),
-      });
-      const existing = new Set(found.map((r) => r.k));
+      const lookup = known.get(type);
+      const unchecked = rows.filter((r) => !lookup?.checked.has(r.key)).map((r) => r.key);
+      const found = unchecked.length
+        ? await this.store.read<{ k: string }>(existingKeyedEdgesCypher(type), { keys: unchecked })
+        : [];
+      const existing = new Set([...found.map((r) => r.k), ...(lookup?.existing ?? [])]);
       const fresh = rows.filter((r) => !existing.has(r.key));
-      const known = rows.filter((r) => existing.has(r.key));
+      const present = rows.filter((r) => existing.has(r.key));
       try {
         await this.store.writeBatches(edgeCreateCypher(type, fromLabel, toLabel), fresh as never, {
           batchSize: 10_000,
@@ -147,13 +164,13 @@ export class GraphWriter {
           params,
         });
       }
-      await this.store.writeBatches(edgeUpdateCypher(type), known as never, { batchSize: 10_000, params });
+      await this.store.writeBatches(edgeUpdateCypher(type), present as never, { batchSize: 10_000, params });
     }
   }
 
   /** Writes a batch and returns each row's disposition, in order. Safe to repeat: everything is MERGE. */
   async writeBatch(items: BatchItem[]): Promise<Disposition[]> {
-    const before = await this.existing(items);
+    const { found: before, keyed } = await this.existing(items);
     const seen = new Set<string>();
     const dispositions = items.map(({ fragment }) => {
       const { group, id } = primaryId(fragment);
@@ -163,7 +180,7 @@ export class GraphWriter {
       return merged ? 'merged' : 'loaded';
     });
     await this.writeNodes(items);
-    await this.writeEdges(items);
+    await this.writeEdges(items, keyed);
     return dispositions;
   }
 }
