@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isEngineError } from '../../engine/errors.ts';
+import { type EngineError, isEngineError, StoreError } from '../../engine/errors.ts';
 import type { Store } from '../../engine/store/gateway.ts';
 import { buildRow, fileContext } from '../build/index.ts';
 import { detectMapping } from '../profiles/detect.ts';
@@ -89,39 +89,77 @@ async function ingestTable(
     // Handled here so that a failure surfaces at the next await rather than as an unhandled rejection.
     inflight.catch(() => {});
   };
-  for await (const record of table.records()) {
-    summary.rows += 1;
-    const base = { file: table.file, sheet: table.sheet, row: record.row, raw: record.values };
-    const problem = structuralProblem(record);
-    if (problem) {
-      summary.quarantined += 1;
-      report.add({ ...base, ...problem, disposition: 'quarantined' });
-      continue;
+  // A reader fault part-way (a bad byte deep in a file) still writes the rows read before it, so the counts
+  // add up; a store fault stops everything.
+  let readFault: unknown;
+  try {
+    for await (const record of table.records()) {
+      summary.rows += 1;
+      const base = { file: table.file, sheet: table.sheet, row: record.row, raw: record.values };
+      const problem = structuralProblem(record);
+      if (problem) {
+        summary.quarantined += 1;
+        report.add({ ...base, ...problem, disposition: 'quarantined' });
+        continue;
+      }
+      const row: MappedRow = {
+        kind: mapping.kind,
+        source: `${label}#${record.row}`,
+        file: table.file,
+        row: record.row,
+        fields: applyMapping(mapping, record.values),
+      };
+      const built = buildRow(row, ctx);
+      if (!built.ok) {
+        summary.quarantined += 1;
+        const { field, reason, value } = built.rejection;
+        report.add({ ...base, field, reason, value, disposition: 'quarantined' });
+        continue;
+      }
+      for (const warning of built.fragment.warnings) {
+        summary.warnings += 1;
+        const [field = '', ...rest] = warning.split(': ');
+        report.add({ ...base, raw: undefined, field, reason: rest.join(': '), disposition: 'warning' });
+      }
+      batch.push({ fragment: built.fragment, source: row.source });
+      if (batch.length >= batchSize) await flush();
     }
-    const row: MappedRow = {
-      kind: mapping.kind,
-      source: `${label}#${record.row}`,
-      file: table.file,
-      row: record.row,
-      fields: applyMapping(mapping, record.values),
-    };
-    const built = buildRow(row, ctx);
-    if (!built.ok) {
-      summary.quarantined += 1;
-      const { field, reason, value } = built.rejection;
-      report.add({ ...base, field, reason, value, disposition: 'quarantined' });
-      continue;
+  } catch (error) {
+    if (!isEngineError(error) || error instanceof StoreError) {
+      await inflight.catch(() => {});
+      throw error;
     }
-    for (const warning of built.fragment.warnings) {
-      summary.warnings += 1;
-      const [field = '', ...rest] = warning.split(': ');
-      report.add({ ...base, raw: undefined, field, reason: rest.join(': '), disposition: 'warning' });
-    }
-    batch.push({ fragment: built.fragment, source: row.source });
-    if (batch.length >= batchSize) await flush();
+    readFault = error;
   }
   await flush();
   await inflight;
+  if (readFault) throw readFault;
+}
+
+function emptySummary(path: string, sheet?: string): FileSummary {
+  return {
+    path,
+    ...(sheet ? { sheet } : {}),
+    kind: null,
+    rows: 0,
+    loaded: 0,
+    merged: 0,
+    quarantined: 0,
+    warnings: 0,
+  };
+}
+
+/** A whole file (or sheet) refused: said in its summary and in the quarantine report. */
+function refuse(summary: FileSummary, report: QuarantineReport, error: EngineError): void {
+  summary.refused = { id: error.id, message: error.message };
+  report.add({
+    file: summary.path,
+    sheet: summary.sheet,
+    row: summary.rows,
+    field: '*',
+    reason: `${error.id}: ${error.message}`,
+    disposition: 'refused',
+  });
 }
 
 /**
@@ -153,52 +191,21 @@ export async function ingestFiles(
         tables = await openTables(path);
       } catch (error) {
         if (!isEngineError(error)) throw error;
-        files.push({
-          path,
-          kind: null,
-          rows: 0,
-          loaded: 0,
-          merged: 0,
-          quarantined: 0,
-          warnings: 0,
-          refused: { id: error.id, message: error.message },
-        });
-        report.add({
-          file: path,
-          row: 0,
-          field: '*',
-          reason: `${error.id}: ${error.message}`,
-          disposition: 'refused',
-        });
+        const summary = emptySummary(path);
+        files.push(summary);
+        refuse(summary, report, error);
         continue;
       }
       for (const table of tables) {
-        const summary: FileSummary = {
-          path,
-          ...(table.sheet ? { sheet: table.sheet } : {}),
-          kind: null,
-          rows: 0,
-          loaded: 0,
-          merged: 0,
-          quarantined: 0,
-          warnings: 0,
-        };
+        const summary = emptySummary(path, table.sheet);
         files.push(summary);
         try {
           await ingestTable(table, writer, report, summary, { ...options, profileObj, profiles });
         } catch (error) {
           // Unmappable, or unreadable part-way (a bad byte deep in a file): the file is refused and said so;
           // rows counted before the fault stay in the store and in the counts.
-          if (!isEngineError(error)) throw error;
-          summary.refused = { id: error.id, message: error.message };
-          report.add({
-            file: path,
-            sheet: table.sheet,
-            row: 1,
-            field: '*',
-            reason: `${error.id}: ${error.message}`,
-            disposition: 'refused',
-          });
+          if (!isEngineError(error) || error instanceof StoreError) throw error;
+          refuse(summary, report, error);
         }
       }
     }

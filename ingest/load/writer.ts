@@ -15,6 +15,7 @@ import {
   MAX_SOURCES,
   nodeMergeCypher,
 } from './cypher.ts';
+import { SaturationMemory } from './saturation.ts';
 
 export interface BatchItem {
   fragment: Fragment;
@@ -52,6 +53,7 @@ function primaryId(fragment: Fragment): { group: string; id: string } {
 export class GraphWriter {
   private readonly store: Store;
   private readonly runId: string;
+  private readonly saturation = new SaturationMemory();
 
   constructor(store: Store, runId: string) {
     this.store = store;
@@ -106,10 +108,12 @@ export class GraphWriter {
     };
     for (const { fragment, source } of items) for (const node of fragment.nodes) add(node, source);
     for (const [label, group] of byLabel) {
-      await this.store.writeBatches(nodeMergeCypher(label), [...group.values()] as never, {
+      const rows = [...group.values()].filter((agg) => !this.saturation.isSaturated(label, agg.key, agg.p));
+      await this.store.writeBatches(nodeMergeCypher(label), rows as never, {
         batchSize: 10_000,
         params: { run: this.runId },
       });
+      for (const agg of rows) this.saturation.wrote(label, agg.key, agg.p, agg.src.length);
     }
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../engine/store/gateway.ts';
 import { ingestFiles } from '../../ingest/load/run.ts';
+import { makeIdNumber } from '../../ingest/normalise/idnumber.ts';
 import { CLI, runCli } from '../setup/cli.ts';
 import { cleanGraph, testServerEnv } from '../setup/store.ts';
 
@@ -55,6 +56,27 @@ describe('qingfeng ingest', () => {
     const result = await runCli(['ingest', join(dir, 'deaths.csv'), '--kind', 'lottery'], testServerEnv());
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('[ingest.kind]');
+  });
+
+  it('refuses a file that turns unreadable part-way, keeping and counting the rows read before', async () => {
+    await cleanGraph();
+    const lines = ['姓名,身份证号,死亡日期'];
+    for (let i = 0; i < 3000; i++)
+      lines.push(
+        `某人${i},${makeIdNumber('330102', '19400101', String(i % 1000).padStart(3, '0'))},2021-01-02`,
+      );
+    const head = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    const file = join(dir, 'deaths-broken.csv');
+    writeFileSync(file, Buffer.concat([head, Buffer.from([0xff, 0xfe, 0x0a])]));
+    const result = await ingestFiles(store, [file], { outDir: join(dir, 'runs') });
+    const f = result.files[0]!;
+    expect(f.refused?.id).toBe('read.encoding');
+    expect(f.rows).toBeGreaterThan(0);
+    expect(f.loaded + f.merged + f.quarantined).toBe(f.rows);
+    const [n] = await store.read<{ n: number }>(
+      'MATCH (p:Person) WHERE p.deathDate IS NOT NULL RETURN count(p) AS n',
+    );
+    expect(n!.n).toBe(f.loaded);
   });
 
   it('completes without duplicates after being killed half-way', async () => {

@@ -1,27 +1,9 @@
-// CSV reader: encodings, delimiters, quoting, ragged rows and exact physical row numbers.
-import fs from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, openCsv } from '../../../ingest/readers/csv.ts';
-import type { SourceRecord, SourceTable } from '../../../ingest/readers/types.ts';
+import { collect, rows, scratch } from './reader-helpers.ts';
 
-const dir = fs.mkdtempSync(join(os.tmpdir(), 'qf-'));
-
-function write(name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  fs.writeFileSync(path, content);
-  return path;
-}
-
-async function collect(table: SourceTable): Promise<SourceRecord[]> {
-  const out: SourceRecord[] = [];
-  for await (const record of table.records()) out.push(record);
-  return out;
-}
-
-const rows = (records: SourceRecord[]) => records.map((r) => [r.row, r.values]);
+const { write } = scratch();
 
 describe('openCsv', () => {
   it('reads plain UTF-8 with LF endings', async () => {

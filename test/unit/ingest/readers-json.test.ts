@@ -1,27 +1,9 @@
-// JSON and JSONL readers: header union, value rendering, wrappers, malformed lines, big integers.
-import fs from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openJson, openJsonl } from '../../../ingest/readers/json.ts';
-import type { SourceRecord, SourceTable } from '../../../ingest/readers/types.ts';
+import { collect, rows, scratch } from './reader-helpers.ts';
 
-const dir = fs.mkdtempSync(join(os.tmpdir(), 'qf-'));
-
-function write(name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  fs.writeFileSync(path, content);
-  return path;
-}
-
-async function collect(table: SourceTable): Promise<SourceRecord[]> {
-  const out: SourceRecord[] = [];
-  for await (const record of table.records()) out.push(record);
-  return out;
-}
-
-const rows = (records: SourceRecord[]) => records.map((r) => [r.row, r.values]);
+const { write } = scratch();
 
 describe('openJson', () => {
   it('reads an array of objects with the union of keys as headers', async () => {

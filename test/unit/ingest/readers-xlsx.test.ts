@@ -1,20 +1,13 @@
 // XLSX reader: one table per non-empty sheet, cell values rendered as text, exact row numbers.
 import fs from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SourceRecord, SourceTable } from '../../../ingest/readers/types.ts';
 import { openXlsx, renderCell } from '../../../ingest/readers/xlsx.ts';
+import { collect, scratch } from './reader-helpers.ts';
 
-const dir = fs.mkdtempSync(join(os.tmpdir(), 'qf-'));
+const { dir } = scratch();
 const workbookPath = join(dir, 'case.xlsx');
-
-async function collect(table: SourceTable): Promise<SourceRecord[]> {
-  const out: SourceRecord[] = [];
-  for await (const record of table.records()) out.push(record);
-  return out;
-}
 
 beforeAll(async () => {
   const workbook = new ExcelJS.Workbook();
