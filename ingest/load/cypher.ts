@@ -61,22 +61,25 @@ SET ${sets.join(',\n    ')}`;
 }
 
 /**
- * For keyed relationships known to be new (their keys were just looked up): CREATE, which unlike MERGE does not
- * scan the relationships between the two ends — a hub account has tens of thousands.
+ * Keyed relationships: one statement looks each key up through its uniqueness index and CREATEs the missing
+ * ones (a single property map per record), returning the keys it created. The batch holds each key once.
  */
-export function edgeCreateCypher(type: string, fromLabel: string, toLabel: string): string {
+export function edgeCreateMissingCypher(type: string, fromLabel: string, toLabel: string): string {
   const relation = relationType(type);
   if (!relation.key) throw new Error(`${type} has no key; use edgeMergeCypher`);
   const from = entityType(fromLabel);
   const to = entityType(toLabel);
-  const sets = Object.entries(relation.properties)
+  const props = Object.entries(relation.properties)
     .filter(([name]) => name !== relation.key)
-    .map(([name, spec]) => `r.${name} = ${valueExpr(spec, `row.p.${name}`)}`);
+    .map(([name, spec]) => `${name}: ${valueExpr(spec, `row.p.${name}`)}`);
+  const map = [`${relation.key}: row.key`, ...props, 'firstRun: $run', 'sources: row.src'].join(', ');
   return `UNWIND $rows AS row
+OPTIONAL MATCH ()-[e:${type} {${relation.key}: row.key}]->()
+WITH row WHERE e IS NULL
 MATCH (a:${fromLabel} {${from.key}: row.from})
 MATCH (b:${toLabel} {${to.key}: row.to})
-CREATE (a)-[r:${type} {${relation.key}: row.key}]->(b)
-SET ${[...sets, 'r.firstRun = $run', 'r.sources = row.src'].join(',\n    ')}`;
+CREATE (a)-[r:${type} {${map}}]->(b)
+RETURN row.key AS k`;
 }
 
 /** For keyed relationships that exist: found through the key's index, provenance and missing values added. */
