@@ -37,6 +37,9 @@ export async function graphStats(store: Store): Promise<GraphStats> {
 /** Deletes every node and relationship in batches (constraints and indexes stay). Returns nodes deleted. */
 export async function resetGraph(store: Store): Promise<number> {
   const [before] = await store.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
-  await store.autoCommit('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  // Relationships first, in small transactions: DETACH DELETE of a hub account would put all of its
+  // relationships (hundreds of thousands) in one transaction and exceed the memory pool.
+  await store.autoCommit('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+  await store.autoCommit('MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   return before?.n ?? 0;
 }

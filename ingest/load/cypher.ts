@@ -35,13 +35,23 @@ function mergeSources(variable: string): string {
     END`;
 }
 
-/** `UNWIND $rows AS row` with row = {key, p: props, src: [source]}. */
+/**
+ * `UNWIND $rows AS row` with row = {key, p: props, src: [source]}. A matched node is written only when it lacks
+ * an offered value or a source: a SET that changes nothing still locks the node, and a hub account is in every
+ * batch of its statement.
+ */
 export function nodeMergeCypher(label: string): string {
   const entity = entityType(label);
+  const created = Object.entries(entity.properties)
+    .filter(([name]) => name !== entity.key)
+    .map(([name, spec]) => `n.${name} = ${valueExpr(spec, `row.p.${name}`)}`);
   const sets = [...setProperties('n', entity.properties, entity.key), mergeSources('n')];
   return `UNWIND $rows AS row
 MERGE (n:${label} {${entity.key}: row.key})
-ON CREATE SET n.firstRun = $run
+ON CREATE SET ${[...created, 'n.firstRun = $run', `n.sources = row.src[..${MAX_SOURCES}]`].join(', ')}
+WITH n, row
+WHERE any(k IN keys(row.p) WHERE n[k] IS NULL)
+   OR (size(n.sources) < ${MAX_SOURCES} AND any(s IN row.src WHERE NOT s IN n.sources))
 SET ${sets.join(',\n    ')}`;
 }
 
