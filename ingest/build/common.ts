@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityLabel, RelationName } from '../../engine/schema/index.ts';
 import {
-  isBlank,
+  isPlaceholder,
   normaliseKey,
   normaliseText,
   parseCreditCode,
@@ -62,7 +62,9 @@ export class FragmentBuilder {
   /** A canonical field's text, trimmed and normalised; '' when blank or a placeholder (无, -, null). */
   text(field: string): string {
     const raw = this.row.fields[field];
-    return raw === undefined || isBlank(raw) ? '' : normaliseText(raw);
+    if (raw === undefined) return '';
+    const text = normaliseText(raw);
+    return isPlaceholder(text) ? '' : text;
   }
 
   required(field: string): string {

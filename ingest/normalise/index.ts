@@ -50,7 +50,7 @@ export {
   valueOr,
   withWarning,
 } from './result.ts';
-export { cellText, isBlank, normaliseKey, normaliseText } from './text.ts';
+export { cellText, isBlank, isPlaceholder, normaliseKey, normaliseText } from './text.ts';
 
 /**
  * Every stable code a normaliser can emit, with what it means. The ingest report groups findings by code

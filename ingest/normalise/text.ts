@@ -55,7 +55,24 @@ function foldWidth(s: string): string {
  */
 export function normaliseText(s: string): string {
   if (typeof s !== 'string') return '';
-  return foldWidth(s).normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  // Most cells of a bank statement (numbers, dates, account numbers) are already clean ASCII.
+  if (CLEAN_ASCII.test(s)) return s;
+  const cached = memo.get(s);
+  if (cached !== undefined) return cached;
+  const out = foldWidth(s).normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  // Names and units repeat row after row; a bounded memo spares re-normalising them.
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(s, out);
+  return out;
+}
+
+const CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, string>();
+
+/** True when an already normalised text is a placeholder for "no value" (see PLACEHOLDERS). */
+export function isPlaceholder(normalised: string): boolean {
+  return normalised === '' || PLACEHOLDERS.has(normalised.toLowerCase());
 }
 
 /**
@@ -103,8 +120,7 @@ export function isBlank(s: string | number | null | undefined): boolean {
   if (s === undefined || s === null) return true;
   if (typeof s === 'number') return Number.isNaN(s);
   if (typeof s !== 'string') return false;
-  const text = normaliseText(s);
-  return text === '' || PLACEHOLDERS.has(text.toLowerCase());
+  return isPlaceholder(normaliseText(s));
 }
 
 /**
