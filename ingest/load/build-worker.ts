@@ -1,0 +1,101 @@
+// Runs in a worker thread: reads one table, maps and builds its rows, and posts batches to the writer thread,
+// so parsing and building never delay the Bolt conversation on the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { isEngineError } from '../../engine/errors.ts';
+import { buildRow, fileContext } from '../build/index.ts';
+import type { FieldMapping } from '../profiles/detect.ts';
+import { applyMapping, Profile, type ProfileSpec } from '../profiles/profile.ts';
+import { openTables } from '../readers/index.ts';
+import type { Kind, MappedRow } from '../types.ts';
+import type { QuarantineEntry } from './quarantine.ts';
+import { type BuildMessage, fileLabel, structuralProblem } from './table.ts';
+import type { BatchItem } from './writer.ts';
+
+export interface BuildJob {
+  path: string;
+  sheet?: string;
+  kind: Kind;
+  fields: Record<string, string>;
+  profile?: { spec: ProfileSpec; origin: string };
+  batchSize: number;
+}
+
+const job = workerData as BuildJob;
+const port = parentPort!;
+let credits = 2;
+let wake: (() => void) | undefined;
+port.on('message', () => {
+  credits += 1;
+  wake?.();
+});
+
+async function send(message: BuildMessage): Promise<void> {
+  while (credits === 0) await new Promise<void>((r) => (wake = r));
+  credits -= 1;
+  port.postMessage(message);
+}
+
+async function main(): Promise<void> {
+  const mapping: FieldMapping = {
+    kind: job.kind,
+    fields: job.fields,
+    ...(job.profile ? { profile: new Profile(job.profile.spec, job.profile.origin) } : {}),
+  };
+  const table = (await openTables(job.path)).find((t) => t.sheet === job.sheet);
+  if (!table) throw new Error(`table ${job.path} ${job.sheet ?? ''} vanished`);
+  const ctx = fileContext({ idValidation: mapping.profile?.spec.idValidation ?? 'gb' });
+  const label = fileLabel(table);
+  let batch: BatchItem[] = [];
+  let entries: QuarantineEntry[] = [];
+  let counts = { rows: 0, quarantined: 0, warnings: 0 };
+  const flush = async () => {
+    await send({ type: 'batch', items: batch, entries, ...counts });
+    batch = [];
+    entries = [];
+    counts = { rows: 0, quarantined: 0, warnings: 0 };
+  };
+  try {
+    for await (const record of table.records()) {
+      counts.rows += 1;
+      const base = { file: table.file, sheet: table.sheet, row: record.row, raw: record.values };
+      const problem = structuralProblem(record);
+      if (problem) {
+        counts.quarantined += 1;
+        entries.push({ ...base, ...problem, disposition: 'quarantined' });
+        continue;
+      }
+      const row: MappedRow = {
+        kind: mapping.kind,
+        source: `${label}#${record.row}`,
+        file: table.file,
+        row: record.row,
+        fields: applyMapping(mapping, record.values),
+      };
+      const built = buildRow(row, ctx);
+      if (!built.ok) {
+        counts.quarantined += 1;
+        const { field, reason, value } = built.rejection;
+        entries.push({ ...base, field, reason, value, disposition: 'quarantined' });
+        continue;
+      }
+      for (const warning of built.fragment.warnings) {
+        counts.warnings += 1;
+        const [field = '', ...rest] = warning.split(': ');
+        entries.push({ ...base, raw: undefined, field, reason: rest.join(': '), disposition: 'warning' });
+      }
+      batch.push({ fragment: built.fragment, source: row.source });
+      if (batch.length >= job.batchSize) await flush();
+    }
+    await flush();
+    port.postMessage({ type: 'end' } satisfies BuildMessage);
+  } catch (error) {
+    // The rows read before a reader fault still go to the writer, so the counts add up.
+    await flush();
+    const fault = isEngineError(error)
+      ? { id: error.id, message: error.message }
+      : { id: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    port.postMessage({ type: 'fault', engine: isEngineError(error), ...fault } satisfies BuildMessage);
+  }
+}
+
+await main();
