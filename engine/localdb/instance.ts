@@ -101,6 +101,7 @@ function setInitialPassword(java: string, lib: string, paths: HomePaths, passwor
 async function waitForBolt(
   settings: Settings,
   connection: ConnectionInfo,
+  boltPort: number,
   paths: HomePaths,
   exited: () => number | null | undefined,
 ): Promise<void> {
@@ -112,7 +113,7 @@ async function waitForBolt(
         t('server.crashed', { log: paths.consoleLog, tail: logTail(paths.consoleLog) }, 'both'),
       );
     }
-    if (await isListening(Number(new URL(connection.uri.replace('bolt', 'http')).port))) {
+    if (await isListening(boltPort)) {
       const store = new Store(connection);
       try {
         await store.verify();
@@ -151,7 +152,9 @@ export async function startInstance(
   const existing = readRecord(paths);
   if (existing && isNeo4jProcess(existing.pid)) {
     const connection = managedConnection(settings, existing.boltPort, password);
-    await waitForBolt(settings, connection, paths, () => (isNeo4jProcess(existing.pid) ? undefined : 1));
+    await waitForBolt(settings, connection, existing.boltPort, paths, () =>
+      isNeo4jProcess(existing.pid) ? undefined : 1,
+    );
     return { reused: true, connection, record: existing };
   }
   clearRecord(paths);
@@ -198,7 +201,7 @@ export async function startInstance(
   writeRecord(paths, record);
   const connection = managedConnection(settings, boltPort, password);
   try {
-    await waitForBolt(settings, connection, paths, () => exitCode);
+    await waitForBolt(settings, connection, boltPort, paths, () => exitCode);
   } catch (error) {
     if (exitCode === undefined) child.kill('SIGKILL');
     clearRecord(paths);

@@ -107,20 +107,26 @@ export class Store {
 
   /**
    * Writes `rows` in batches, each one transaction running `cypher` with `$rows` bound
-   * (the query should start `UNWIND $rows AS row`). Returns the summed counters.
+   * (the query should start `UNWIND $rows AS row`). Returns the summed counters and the rows returned.
    */
-  writeBatches(cypher: string, rows: readonly Row[], options: BatchOptions = {}): Promise<WriteSummary> {
+  writeBatches<R = Row>(
+    cypher: string,
+    rows: readonly unknown[],
+    options: BatchOptions = {},
+  ): Promise<WriteSummary & { rows: R[] }> {
     const size = options.batchSize ?? 5000;
     return this.guard(async () => {
       const session = this.session('WRITE');
       let total = EMPTY_SUMMARY;
+      const returned: R[] = [];
       try {
         for (let start = 0; start < rows.length; start += size) {
           const batch = rows.slice(start, start + size);
-          const summary = await session.executeWrite(
-            async (tx) => (await tx.run(cypher, { ...options.params, rows: batch })).summary,
+          const result = await session.executeWrite((tx) =>
+            tx.run(cypher, { ...options.params, rows: batch }),
           );
-          const c = summary.counters.updates();
+          for (const record of result.records) returned.push(toPlain(record.toObject()) as R);
+          const c = result.summary.counters.updates();
           total = addSummary(total, {
             nodesCreated: c.nodesCreated,
             nodesDeleted: c.nodesDeleted,
@@ -130,7 +136,7 @@ export class Store {
           });
           options.onBatch?.(Math.min(start + size, rows.length));
         }
-        return total;
+        return { ...total, rows: returned };
       } finally {
         await session.close();
       }

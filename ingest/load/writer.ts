@@ -82,16 +82,12 @@ export class GraphWriter {
   }
 
   private async chunked(cypher: string, rows: Aggregate[]): Promise<{ k: string }[]> {
-    const out: { k: string }[] = [];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      out.push(
-        ...(await this.store.write<{ k: string }>(cypher, {
-          rows: rows.slice(i, i + CHUNK),
-          run: this.runId,
-        })),
-      );
-    }
-    return out;
+    if (!rows.length) return [];
+    const result = await this.store.writeBatches<{ k: string }>(cypher, rows, {
+      batchSize: CHUNK,
+      params: { run: this.runId },
+    });
+    return result.rows;
   }
 
   /** Which node and pair-edge primaries exist before the batch is written (keyed edges report themselves). */

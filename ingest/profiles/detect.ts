@@ -38,8 +38,8 @@ export function mapFamily(family: Family, headers: string[]): Record<string, str
   }
   const used = new Set<string>();
   const fields: Record<string, string> = {};
-  // Exact spellings first for every field, so that a generic alias of one field cannot steal
-  // the header another field names exactly (交易时间 is `time`, not a second `date`).
+  // Fields take headers in declaration order, each its first alias present; a header serves one field.
+  // The families list specific fields and spellings before generic ones (交易时间 is `time`, not `date`).
   for (const [field, spec] of Object.entries(family.fields)) {
     for (const alias of spec.aliases) {
       const header = byNorm.get(normaliseHeader(alias));
