@@ -27,47 +27,66 @@ function setProperties(variable: string, properties: Record<string, PropertySpec
     );
 }
 
-function mergeSources(variable: string): string {
+/**
+ * Keyed relationships (a transfer, a payment) keep every row that states them, so both statements of one
+ * transfer are cited. Nodes and pair relationships keep one row per source file (`row.f` = `file#`), the first
+ * that names them: a hub account named by every row of its statement would otherwise be rewritten per batch.
+ */
+function mergeSources(variable: string, perFile: boolean): string {
+  const known = perFile
+    ? `any(s IN ${variable}.sources WHERE s STARTS WITH row.f)`
+    : `all(s IN row.src WHERE s IN ${variable}.sources)`;
+  const added = perFile ? 'row.src' : `[s IN row.src WHERE NOT s IN ${variable}.sources]`;
   return `${variable}.sources = CASE
       WHEN ${variable}.sources IS NULL THEN row.src[..${MAX_SOURCES}]
-      WHEN size(${variable}.sources) >= ${MAX_SOURCES} THEN ${variable}.sources
-      ELSE ${variable}.sources + [s IN row.src WHERE NOT s IN ${variable}.sources][..(${MAX_SOURCES} - size(${variable}.sources))]
+      WHEN size(${variable}.sources) >= ${MAX_SOURCES} OR ${known} THEN ${variable}.sources
+      ELSE ${variable}.sources + ${added}[..(${MAX_SOURCES} - size(${variable}.sources))]
     END`;
 }
 
+/** True when a matched node or pair relationship would gain nothing from this row: no write, no lock. */
+function needsWrite(variable: string): string {
+  return `${variable}.sources IS NULL
+   OR any(k IN keys(row.p) WHERE ${variable}[k] IS NULL)
+   OR (size(${variable}.sources) < ${MAX_SOURCES} AND none(s IN ${variable}.sources WHERE s STARTS WITH row.f))`;
+}
+
 /**
- * `UNWIND $rows AS row` with row = {key, p: props, src: [source]}. A matched node is written only when it lacks
- * an offered value or a source: a SET that changes nothing still locks the node, and a hub account is in every
- * batch of its statement.
+ * `UNWIND $rows AS row` with row = {key, p: props, src: [source], f: file}. A matched node is written only when
+ * it lacks an offered value or a source from this file: a SET that changes nothing still locks the node.
  */
 export function nodeMergeCypher(label: string): string {
   const entity = entityType(label);
   const created = Object.entries(entity.properties)
     .filter(([name]) => name !== entity.key)
     .map(([name, spec]) => `n.${name} = ${valueExpr(spec, `row.p.${name}`)}`);
-  const sets = [...setProperties('n', entity.properties, entity.key), mergeSources('n')];
+  const sets = [...setProperties('n', entity.properties, entity.key), mergeSources('n', true)];
   return `UNWIND $rows AS row
 MERGE (n:${label} {${entity.key}: row.key})
 ON CREATE SET ${[...created, 'n.firstRun = $run', `n.sources = row.src[..${MAX_SOURCES}]`].join(', ')}
 WITH n, row
-WHERE any(k IN keys(row.p) WHERE n[k] IS NULL)
-   OR (size(n.sources) < ${MAX_SOURCES} AND any(s IN row.src WHERE NOT s IN n.sources))
+WHERE ${needsWrite('n')}
 SET ${sets.join(',\n    ')}`;
 }
 
-/** `UNWIND $rows AS row` with row = {from, to, key?, p, src}; both ends must already exist. */
+/**
+ * `UNWIND $rows AS row` with row = {from, to, key?, p, src, f}; both ends must already exist. A matched pair
+ * relationship is written only when this row adds something (as for nodes).
+ */
 export function edgeMergeCypher(type: string, fromLabel: string, toLabel: string): string {
   const relation = relationType(type);
   const from = entityType(fromLabel);
   const to = entityType(toLabel);
-  const identity = relation.key ? ` {${relation.key}: row.key}` : '';
-  const sets = [...setProperties('r', relation.properties, relation.key ?? ''), mergeSources('r')];
+  const keyed = relation.key !== undefined;
+  const identity = keyed ? ` {${relation.key}: row.key}` : '';
+  const sets = [...setProperties('r', relation.properties, relation.key ?? ''), mergeSources('r', !keyed)];
+  const filter = keyed ? '' : `WITH r, row\nWHERE ${needsWrite('r')}\n`;
   return `UNWIND $rows AS row
 MATCH (a:${fromLabel} {${from.key}: row.from})
 MATCH (b:${toLabel} {${to.key}: row.to})
 MERGE (a)-[r:${type}${identity}]->(b)
 ON CREATE SET r.firstRun = $run
-SET ${sets.join(',\n    ')}`;
+${filter}SET ${sets.join(',\n    ')}`;
 }
 
 /**
@@ -96,7 +115,7 @@ RETURN row.key AS k`;
 export function edgeUpdateCypher(type: string): string {
   const relation = relationType(type);
   if (!relation.key) throw new Error(`${type} has no key`);
-  const sets = [...setProperties('r', relation.properties, relation.key), mergeSources('r')];
+  const sets = [...setProperties('r', relation.properties, relation.key), mergeSources('r', false)];
   return `UNWIND $rows AS row
 MATCH ()-[r:${type} {${relation.key}: row.key}]->()
 SET ${sets.join(',\n    ')}`;

@@ -69,8 +69,9 @@ export function ingestTableInWorker(
   const worker = new Worker(WORKER, { workerData: job });
   const label = fileLabel(table);
   return new Promise<void>((resolvePromise, reject) => {
-    // Messages are handled strictly one after another: writes stay in file order.
-    let chain: Promise<void> = Promise.resolve();
+    // Batches start in file order, each once the previous one's nodes are written (see GraphWriter.writeBatch).
+    let nodesOfPrevious: Promise<void> = Promise.resolve();
+    const inFlight = new Set<Promise<void>>();
     let settled = false;
     const fail = (error: unknown) => {
       if (settled) return;
@@ -78,32 +79,51 @@ export function ingestTableInWorker(
       void worker.terminate();
       reject(error);
     };
+    const write = async (
+      message: Extract<BuildMessage, { type: 'batch' }>,
+      gate: Promise<void>,
+      open: () => void,
+    ) => {
+      try {
+        await gate;
+      } catch {
+        // The previous batch failed; its own task reports that.
+      }
+      summary.rows += message.rows;
+      summary.quarantined += message.quarantined;
+      summary.warnings += message.warnings;
+      for (const entry of message.entries) report.add(entry);
+      if (message.items.length) {
+        for (const d of await writer.writeBatch(message.items, open)) summary[d] += 1;
+      } else open();
+      worker.postMessage('credit');
+      onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined });
+    };
     worker.on('error', fail);
     worker.on('message', (message: BuildMessage) => {
-      chain = chain
-        .then(async () => {
-          if (message.type === 'batch') {
-            summary.rows += message.rows;
-            summary.quarantined += message.quarantined;
-            summary.warnings += message.warnings;
-            for (const entry of message.entries) report.add(entry);
-            if (message.items.length) {
-              for (const d of await writer.writeBatch(message.items)) summary[d] += 1;
-            }
-            worker.postMessage('credit');
-            onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined });
-          } else if (message.type === 'end') {
+      if (settled) return;
+      if (message.type === 'batch') {
+        const gate = nodesOfPrevious;
+        let open = () => {};
+        nodesOfPrevious = new Promise<void>((r) => (open = r));
+        const task = write(message, gate, () => open()).finally(() => open());
+        inFlight.add(task);
+        task.then(() => inFlight.delete(task), fail);
+      } else if (message.type === 'end') {
+        Promise.all(inFlight)
+          .then(async () => {
+            if (settled) return;
             settled = true;
             await worker.terminate();
             resolvePromise();
-          } else {
-            const error = message.engine
-              ? new InvalidInputError(message.id, message.message)
-              : new Error(message.message);
-            fail(error);
-          }
-        })
-        .catch(fail);
+          })
+          .catch(fail);
+      } else {
+        const error = message.engine
+          ? new InvalidInputError(message.id, message.message)
+          : new Error(message.message);
+        Promise.allSettled(inFlight).then(() => fail(error));
+      }
     });
   });
 }

@@ -14,7 +14,7 @@ import {
   MAX_SOURCES,
   nodeMergeCypher,
 } from './cypher.ts';
-import { SaturationMemory } from './saturation.ts';
+import { fileOfSource, SaturationMemory } from './saturation.ts';
 
 export interface BatchItem {
   fragment: Fragment;
@@ -30,14 +30,22 @@ interface Aggregate {
   to?: string;
   p: Record<string, unknown>;
   src: string[];
+  /** The file part of the sources (`file#`): one batch comes from one file. */
+  f: string;
 }
 
 /** Rows per transaction; a batch rarely holds more. */
 const CHUNK = 10_000;
 
-function absorb(target: Aggregate, props: Record<string, unknown>, source: string): void {
+/** Adds a row's values (first value wins) and provenance; `perRow` false keeps only the file's first row. */
+function absorb(target: Aggregate, props: Record<string, unknown>, source: string, perRow: boolean): void {
   for (const [k, v] of Object.entries(props)) if (!(k in target.p)) target.p[k] = v;
-  if (target.src.length < MAX_SOURCES && !target.src.includes(source)) target.src.push(source);
+  if (target.src.length === 0) {
+    target.src.push(source);
+    target.f = fileOfSource(source);
+  } else if (perRow && target.src.length < MAX_SOURCES && !target.src.includes(source)) {
+    target.src.push(source);
+  }
 }
 
 /** The identity of a row's main fact: shape (N node, K keyed edge, P pair edge) and id. */
@@ -55,6 +63,7 @@ function aggregate<T>(
   idOf: (x: T) => string,
   init: (x: T) => Aggregate,
   propsOf: (x: T) => Record<string, unknown>,
+  perRow: (x: T) => boolean,
 ) {
   const byShape = new Map<string, Map<string, Aggregate>>();
   for (const { fragment, source } of items) {
@@ -65,7 +74,7 @@ function aggregate<T>(
       const id = idOf(x);
       const agg = group.get(id) ?? init(x);
       group.set(id, agg);
-      absorb(agg, propsOf(x), source);
+      absorb(agg, propsOf(x), source, perRow(x));
     }
   }
   return byShape;
@@ -75,6 +84,8 @@ export class GraphWriter {
   private readonly store: Store;
   private readonly runId: string;
   private readonly saturation = new SaturationMemory();
+  /** Node and pair-relationship facts of batches still being written (see writeBatch). */
+  private readonly pending = new Set<string>();
 
   constructor(store: Store, runId: string) {
     this.store = store;
@@ -126,14 +137,22 @@ export class GraphWriter {
       (f) => f.nodes,
       (n) => n.label,
       (n) => n.key,
-      (n) => ({ key: n.key, p: {}, src: [] }),
+      (n) => ({ key: n.key, p: {}, src: [], f: '' }),
       (n) => n.props,
+      () => false,
     );
     for (const [label, group] of byLabel) {
-      const rows = [...group.values()].filter((agg) => !this.saturation.isSaturated(label, agg.key, agg.p));
+      const rows = this.unsaturated('N', label, [...group.values()]);
       await this.chunked(nodeMergeCypher(label), rows);
-      for (const agg of rows) this.saturation.wrote(label, agg.key, agg.p, agg.src.length);
     }
+  }
+
+  /** The aggregates worth sending (see SaturationMemory), remembered as sent. */
+  private unsaturated(shape: 'N' | 'E', name: string, aggregates: Aggregate[]): Aggregate[] {
+    const id = (agg: Aggregate) => (shape === 'N' ? agg.key : `${agg.from}>${agg.to}`);
+    const rows = aggregates.filter((agg) => !this.saturation.isSaturated(shape, name, id(agg), agg.p, agg.f));
+    for (const agg of rows) this.saturation.wrote(shape, name, id(agg), agg.p, agg.f);
+    return rows;
   }
 
   /** Writes relationships; returns, per keyed type, the keys this batch created. */
@@ -143,17 +162,19 @@ export class GraphWriter {
       (f) => f.edges,
       (e) => `${e.type}|${e.from.label}|${e.to.label}`,
       (e) => e.key ?? `${e.from.key}>${e.to.key}`,
-      (e) => ({ key: e.key ?? '', from: e.from.key, to: e.to.key, p: {}, src: [] }),
+      (e) => ({ key: e.key ?? '', from: e.from.key, to: e.to.key, p: {}, src: [], f: '' }),
       (e) => e.props,
+      (e) => e.key !== undefined,
     );
     const created = new Map<string, Set<string>>();
     for (const [shape, group] of byShape) {
       const [type, fromLabel, toLabel] = shape.split('|') as [string, string, string];
-      const rows = [...group.values()];
+      const all = [...group.values()];
       if (!relationType(type).key) {
-        await this.chunked(edgeMergeCypher(type, fromLabel, toLabel), rows);
+        await this.chunked(edgeMergeCypher(type, fromLabel, toLabel), this.unsaturated('E', type, all));
         continue;
       }
+      const rows = all;
       const made = created.get(type) ?? new Set<string>();
       created.set(type, made);
       try {
@@ -175,11 +196,35 @@ export class GraphWriter {
     return created;
   }
 
-  /** Writes a batch and returns each row's disposition, in order. Safe to repeat: nothing is written twice. */
-  async writeBatch(items: BatchItem[]): Promise<Disposition[]> {
-    const before = await this.existing(items);
-    await this.writeNodes(items);
-    const created = await this.writeEdges(items);
+  /**
+   * Writes a batch and returns each row's disposition, in order. Safe to repeat: nothing is written twice.
+   * `onNodesWritten` fires once the batch's nodes are committed: the next batch of the file may then start
+   * (its own nodes and relationships do not depend on this batch's relationships), so two batches overlap and
+   * the server's second core is used. A row whose fact is being written by an overlapping batch counts as merged.
+   */
+  async writeBatch(items: BatchItem[], onNodesWritten?: () => void): Promise<Disposition[]> {
+    const mine = new Set<string>();
+    let before: Set<string>;
+    let created: Map<string, Set<string>>;
+    try {
+      before = await this.existing(items);
+      for (const { fragment } of items) {
+        const { group, id } = primaryId(fragment);
+        const full = `${group}|${id}`;
+        if (group.startsWith('K|') || mine.has(full)) continue;
+        if (this.pending.has(full)) before.add(full);
+        else mine.add(full);
+      }
+      for (const full of mine) this.pending.add(full);
+      await this.writeNodes(items);
+    } finally {
+      onNodesWritten?.();
+    }
+    try {
+      created = await this.writeEdges(items);
+    } finally {
+      for (const full of mine) this.pending.delete(full);
+    }
     const seen = new Set<string>();
     return items.map(({ fragment }) => {
       const { group, id } = primaryId(fragment);

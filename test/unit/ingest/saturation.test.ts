@@ -1,26 +1,37 @@
-// The run's memory of saturated nodes: skip only when provenance is full and no new property is offered.
+// The run's memory of written nodes and pair relationships: skip only a repeat from the same file with nothing new.
 import { describe, expect, it } from 'vitest';
-import { MAX_SOURCES } from '../../../ingest/load/cypher.ts';
-import { SaturationMemory } from '../../../ingest/load/saturation.ts';
+import { fileOfSource, SaturationMemory } from '../../../ingest/load/saturation.ts';
 
 describe('SaturationMemory', () => {
-  it('never skips a node it has not written', () => {
-    expect(new SaturationMemory().isSaturated('Account', 'A', {})).toBe(false);
+  it('never skips an entry it has not written', () => {
+    expect(new SaturationMemory().isSaturated('N', 'Account', 'A', {}, 'a.csv#')).toBe(false);
   });
 
-  it('skips once provenance is full and the offered properties were all sent', () => {
+  it('skips a repeat from the same file when every offered property was sent', () => {
     const memory = new SaturationMemory();
-    memory.wrote('Account', 'A', { holderName: '张三' }, MAX_SOURCES - 1);
-    expect(memory.isSaturated('Account', 'A', { holderName: '张三' })).toBe(false);
-    memory.wrote('Account', 'A', {}, 5);
-    expect(memory.isSaturated('Account', 'A', { holderName: '李四' })).toBe(true);
-    expect(memory.isSaturated('Account', 'A', {})).toBe(true);
+    memory.wrote('N', 'Account', 'A', { holderName: '张三' }, 'a.csv#');
+    expect(memory.isSaturated('N', 'Account', 'A', { holderName: '李四' }, 'a.csv#')).toBe(true);
+    expect(memory.isSaturated('N', 'Account', 'A', {}, 'a.csv#')).toBe(true);
   });
 
-  it('writes again when a property never sent before is offered', () => {
+  it('writes again for a new file, a new property, another label or another key', () => {
     const memory = new SaturationMemory();
-    memory.wrote('Account', 'A', { holderName: '张三' }, MAX_SOURCES);
-    expect(memory.isSaturated('Account', 'A', { bank: '农行' })).toBe(false);
-    expect(memory.isSaturated('Person', 'A', {})).toBe(false);
+    memory.wrote('N', 'Account', 'A', { holderName: '张三' }, 'a.csv#');
+    expect(memory.isSaturated('N', 'Account', 'A', {}, 'b.csv#')).toBe(false);
+    expect(memory.isSaturated('N', 'Account', 'A', { bank: '农行' }, 'a.csv#')).toBe(false);
+    expect(memory.isSaturated('N', 'Person', 'A', {}, 'a.csv#')).toBe(false);
+    expect(memory.isSaturated('N', 'Account', 'B', {}, 'a.csv#')).toBe(false);
+  });
+
+  it('remembers pair relationships by type and properties', () => {
+    const memory = new SaturationMemory();
+    memory.wrote('E', 'SHAREHOLDER', 'P>C', { ratio: 0.6 }, 's.csv#');
+    expect(memory.isSaturated('E', 'SHAREHOLDER', 'P>C', { ratio: 0.5 }, 's.csv#')).toBe(true);
+    expect(memory.isSaturated('E', 'OWNS_ACCOUNT', 'P>C', {}, 's.csv#')).toBe(false);
+  });
+
+  it('takes the file part of a provenance entry, sheet included', () => {
+    expect(fileOfSource('a.csv#12')).toBe('a.csv#');
+    expect(fileOfSource('book.xlsx:股东#3')).toBe('book.xlsx:股东#');
   });
 });

@@ -1,0 +1,72 @@
+// Deterministic XLSX output: fixed document dates, and the zip entries' timestamps pinned to one date.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Kind } from '../../../ingest/types.ts';
+import type { WrittenFile } from './text.ts';
+
+export interface Sheet {
+  name: string;
+  kind: Kind;
+  headers: string[];
+  rows: (string | number)[][];
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL = 0x06054b50;
+
+/**
+ * exceljs (through JSZip) stamps every zip entry with the current time, so two runs differ byte for byte.
+ * This rewrites the DOS time and date of each entry, in the central directory and the local headers.
+ */
+export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
+  const [y, m, d] = date.split('-').map(Number);
+  const dosDate = (((y ?? 1980) - 1980) << 9) | ((m ?? 1) << 5) | (d ?? 1);
+  let end = -1;
+  for (let i = zip.length - 22; i >= 0; i -= 1) {
+    if (zip.readUInt32LE(i) === END_OF_CENTRAL) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('xlsx: no zip directory found');
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = 0; n < entries; n += 1) {
+    if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('xlsx: bad zip central directory');
+    zip.writeUInt16LE(0, at + 12);
+    zip.writeUInt16LE(dosDate, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) === LOCAL_HEADER) {
+      zip.writeUInt16LE(0, local + 10);
+      zip.writeUInt16LE(dosDate, local + 12);
+    }
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
+}
+
+/**
+ * Writes a workbook of plain text/number sheets with exceljs's streaming writer (rows go to disk as they are
+ * added), then pins the zip timestamps: the same content always gives the same bytes.
+ */
+export async function writeWorkbook(root: string, path: string, sheets: Sheet[], date: string): Promise<WrittenFile[]> {
+  const full = join(root, path);
+  mkdirSync(dirname(full), { recursive: true });
+  const when = new Date(`${date}T00:00:00Z`);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: full, useStyles: false, useSharedStrings: false });
+  workbook.creator = '清溪县市场监督管理局';
+  workbook.lastModifiedBy = '清溪县市场监督管理局';
+  workbook.created = when;
+  workbook.modified = when;
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    ws.addRow(sheet.headers).commit();
+    for (const row of sheet.rows) ws.addRow(row).commit();
+    ws.commit();
+  }
+  await workbook.commit();
+  writeFileSync(full, pinZipTimestamps(readFileSync(full), date));
+  return sheets.map((s) => ({ path, kind: s.kind, rows: s.rows.length, sheet: s.name }));
+}
