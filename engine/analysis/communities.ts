@@ -1,17 +1,18 @@
-// Community detection: seeded Louvain (graphology-communities-louvain), Leiden-refined, best modularity of runs.
+// Community detection: seeded Louvain over CSR (or Leiden, or graphology's Louvain), refined, best of runs.
 import { UndirectedGraph } from 'graphology';
 import louvainImport from 'graphology-communities-louvain';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { type CollapseOptions, type CompactGraph, collapseUndirected } from './collapse.ts';
 import { badArgument, checkChoice, checkNumber, seededRng } from './common.ts';
 import { leidenPartition } from './leiden.ts';
+import { shuffled } from './levels.ts';
 import { compactModularity } from './modularity.ts';
 
 // The package is CommonJS with an ESM-style `export default` declaration: take whichever shape arrives.
 type Louvain = typeof louvainImport.default;
 const louvain: Louvain = ((louvainImport as { default?: Louvain }).default ?? louvainImport) as Louvain;
 
-export interface CommunityOptions extends CollapseOptions {
+export interface PartitionOptions {
   /** Seed of the first run (default 1); run r uses seed + r. */
   seed?: number;
   /** Independent runs; the partition with the highest modularity wins (default 1). */
@@ -19,21 +20,32 @@ export interface CommunityOptions extends CollapseOptions {
   /** Resolution γ (default 1); larger gives smaller communities. */
   resolution?: number;
   /**
-   * Improve the Louvain partition (default true): Leiden iterations started from it (refine, re-aggregate, move)
-   * while modularity rises, then node-level moves. Louvain alone can glue planted blocks together through
-   * early mixed clusters; the refinement splits them apart again.
+   * Improve the first partition (default true): Leiden iterations started from it (refine, re-aggregate,
+   * move) while modularity rises, then node-level moves. Louvain alone can glue planted blocks together
+   * through early mixed clusters; the refinement splits them apart again.
    */
   refine?: boolean;
   /**
-   * `louvain` (default): graphology's Louvain, then the refinement. `leiden`: Leiden from singletons, iterated
-   * while modularity rises (node-level moves only when `refine`).
+   * `louvain` (default): Louvain with fast local moving on the CSR arrays, then the refinement.
+   * `leiden`: Leiden from singletons, iterated while modularity rises (node-level moves only when `refine`).
+   * `graphology`: graphology-communities-louvain on a graphology copy (slower; kept as a reference), then
+   * the refinement.
    */
-  method?: 'louvain' | 'leiden';
+  method?: 'louvain' | 'leiden' | 'graphology';
 }
+
+export interface CommunityOptions extends CollapseOptions, PartitionOptions {}
 
 export interface CommunityResult {
   /** node id → community number; 0 is the largest community, ties by first node in graph order. */
   assignment: Record<string, number>;
+  modularity: number;
+  count: number;
+}
+
+/** The same on a CompactGraph: community number per node index (aligned with `compact.ids`). */
+export interface CompactCommunityResult {
+  membership: Int32Array;
   modularity: number;
   count: number;
 }
@@ -47,23 +59,33 @@ export function detectCommunities(
   options: CommunityOptions = {},
 ): CommunityResult {
   const compact = collapseUndirected(graph, options);
+  const { membership, modularity, count } = partitionCompact(compact, options);
+  const assignment: Record<string, number> = {};
+  for (let i = 0; i < membership.length; i++) assignment[compact.ids[i]!] = membership[i]!;
+  return { assignment, modularity, count };
+}
+
+/**
+ * Communities of a CompactGraph (e.g. from compactFromEdgeList, without any graphology graph), numbered as
+ * in detectCommunities: 0 is the largest, ties by first node index.
+ */
+export function partitionCompact(
+  compact: CompactGraph,
+  options: PartitionOptions = {},
+): CompactCommunityResult {
+  if (options === null || typeof options !== 'object') throw badArgument('options', 'expected an object');
   const seed = checkNumber('seed', options.seed, 1, { integer: true });
   const runs = checkNumber('runs', options.runs, 1, { integer: true, min: 1, max: 1000 });
   const resolution = checkNumber('resolution', options.resolution, 1, { min: 0, exclusiveMin: true });
-  const method = checkChoice('method', options.method, ['louvain', 'leiden'], 'louvain');
+  const method = checkChoice('method', options.method, ['louvain', 'leiden', 'graphology'], 'louvain');
   if (options.refine !== undefined && typeof options.refine !== 'boolean')
     throw badArgument('refine', 'expected a boolean');
   const refine = options.refine ?? true;
   const n = compact.ids.length;
-  if (n === 0) return { assignment: {}, modularity: Number.NaN, count: 0 };
-  if (compact.total === 0)
-    return finish(
-      compact,
-      Int32Array.from({ length: n }, (_, i) => i),
-      Number.NaN,
-    );
+  if (n === 0) return { membership: new Int32Array(0), modularity: Number.NaN, count: 0 };
+  if (compact.total === 0) return finish(identity(n), Number.NaN);
 
-  const simple = method === 'louvain' ? toGraphology(compact) : null;
+  const simple = method === 'graphology' ? toGraphology(compact) : null;
   let best: Int32Array | null = null;
   let bestQ = Number.NEGATIVE_INFINITY;
   for (let run = 0; run < runs; run++) {
@@ -72,8 +94,8 @@ export function detectCommunities(
     if (simple) {
       membership = new Int32Array(n);
       const found = louvain.detailed(simple, { rng, resolution, getEdgeWeight: 'weight' }).communities;
-      for (let i = 0; i < n; i++) membership[i] = found[compact.ids[i]!]!;
-    } else membership = leidenPartition(compact, { resolution, rng });
+      for (let i = 0; i < n; i++) membership[i] = found[String(i)]!;
+    } else membership = leidenPartition(compact, { resolution, rng, refine: method === 'leiden' });
     if (refine || method === 'leiden') membership = improve(compact, membership, resolution, rng);
     if (refine) localMoves(compact, membership, resolution, rng);
     const q = compactModularity(compact, membership, resolution);
@@ -82,7 +104,13 @@ export function detectCommunities(
       bestQ = q;
     }
   }
-  return finish(compact, best!, bestQ);
+  return finish(best!, bestQ);
+}
+
+function identity(n: number): Int32Array {
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = i;
+  return labels;
 }
 
 /** Leiden iterations from `membership` while modularity rises (at most 20). */
@@ -104,14 +132,16 @@ function improve(
   return current;
 }
 
+/** A graphology copy of `compact` with nodes keyed by index, for graphology-communities-louvain. */
 function toGraphology(compact: CompactGraph): UndirectedGraph {
   const g = new UndirectedGraph({ allowSelfLoops: true });
-  for (const id of compact.ids) g.addNode(id);
-  const { offsets, targets, weights, loops, ids } = compact;
-  for (let i = 0; i < ids.length; i++) {
-    if (loops[i]! > 0) g.addEdge(ids[i]!, ids[i]!, { weight: loops[i]! });
+  const n = compact.ids.length;
+  for (let i = 0; i < n; i++) g.addNode(String(i));
+  const { offsets, targets, weights, loops } = compact;
+  for (let i = 0; i < n; i++) {
+    if (loops[i]! > 0) g.addEdge(String(i), String(i), { weight: loops[i]! });
     for (let p = offsets[i]!; p < offsets[i + 1]!; p++)
-      if (targets[p]! > i) g.addEdge(ids[i]!, ids[targets[p]!]!, { weight: weights[p]! });
+      if (targets[p]! > i) g.addEdge(String(i), String(targets[p]!), { weight: weights[p]! });
   }
   return g;
 }
@@ -125,63 +155,64 @@ function localMoves(
 ): void {
   const { offsets, targets, weights, strength, total } = compact;
   const n = membership.length;
-  const twoM = 2 * total;
+  const scale = resolution / (2 * total);
   const tot = new Float64Array(n);
   for (let i = 0; i < n; i++) tot[membership[i]!]! += strength[i]!;
   const linkTo = new Float64Array(n);
-  const touched: number[] = [];
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const touched = new Int32Array(n);
   for (let sweep = 0; sweep < 50; sweep++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    const order = shuffled(n, rng);
     let moves = 0;
-    for (const node of order) {
+    for (let i = 0; i < n; i++) {
+      const node = order[i]!;
       const current = membership[node]!;
       const k = strength[node]!;
+      let count = 0;
       for (let p = offsets[node]!; p < offsets[node + 1]!; p++) {
         const c = membership[targets[p]!]!;
-        if (linkTo[c] === 0) touched.push(c);
+        if (linkTo[c] === 0) touched[count++] = c;
         linkTo[c]! += weights[p]!;
       }
       tot[current]! -= k;
       let target = current;
-      let bestGain = linkTo[current]! - (resolution * k * tot[current]!) / twoM;
-      for (const c of touched) {
-        const gain = linkTo[c]! - (resolution * k * tot[c]!) / twoM;
+      let bestGain = linkTo[current]! - scale * k * tot[current]!;
+      for (let j = 0; j < count; j++) {
+        const c = touched[j]!;
+        const gain = linkTo[c]! - scale * k * tot[c]!;
         if (gain > bestGain + 1e-12 || (gain > bestGain - 1e-12 && c < target && target !== current)) {
           bestGain = gain;
           target = c;
         }
       }
+      for (let j = 0; j < count; j++) linkTo[touched[j]!] = 0;
       tot[target]! += k;
       if (target !== current) {
         membership[node] = target;
         moves++;
       }
-      for (const c of touched) linkTo[c] = 0;
-      touched.length = 0;
     }
     if (moves === 0) break;
   }
 }
 
-/** Renumbers communities by decreasing size (ties: earliest node) and packs the result. */
-function finish(compact: CompactGraph, membership: Int32Array, q: number): CommunityResult {
+/** Renumbers communities by decreasing size (ties: earliest node). */
+function finish(membership: Int32Array, modularity: number): CompactCommunityResult {
   const n = membership.length;
-  const size = new Map<number, number>();
-  const first = new Map<number, number>();
+  const size = new Int32Array(n);
+  const first = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const c = membership[i]!;
-    size.set(c, (size.get(c) ?? 0) + 1);
-    if (!first.has(c)) first.set(c, i);
+    size[c]! += 1;
+    if (first[c] === -1) first[c] = i;
   }
-  const order = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
-  const number = new Map<number, number>(order.map((c, rank) => [c, rank]));
-  const assignment: Record<string, number> = {};
-  for (let i = 0; i < n; i++) assignment[compact.ids[i]!] = number.get(membership[i]!)!;
-  return { assignment, modularity: q, count: order.length };
+  const used: number[] = [];
+  for (let c = 0; c < n; c++) if (size[c]! > 0) used.push(c);
+  used.sort((a, b) => size[b]! - size[a]! || first[a]! - first[b]!);
+  const number = new Int32Array(n);
+  used.forEach((c, rank) => {
+    number[c] = rank;
+  });
+  const result = new Int32Array(n);
+  for (let i = 0; i < n; i++) result[i] = number[membership[i]!]!;
+  return { membership: result, modularity, count: used.length };
 }

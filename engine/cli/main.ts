@@ -1,5 +1,6 @@
 // The `qingfeng` command line: one program, subcommands registered by each area.
 import { Command } from 'commander';
+import { registerAnalyzeCommands } from './analyze.ts';
 import { registerDbCommands } from './db.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerServeCommand } from './serve.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerIngestCommand(program);
   registerStatsCommand(program);
+  registerAnalyzeCommands(program);
   registerServeCommand(program);
   return program;
 }

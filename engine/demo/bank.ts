@@ -2,7 +2,7 @@
 import { dateOf, dayOfStamp, pad2, timeOf, ymd } from './calendar.ts';
 import type { Account } from './model.ts';
 import type { BankInfo } from './places.ts';
-import { type TextEncoding, TableWriter, type WrittenFile, yuan } from './write/text.ts';
+import { TableWriter, type TextEncoding, type WrittenFile, yuan } from './write/text.ts';
 
 export const MAX_ROWS_PER_FILE = 200_000;
 
@@ -33,29 +33,103 @@ const cpBank = (l: StatementLine) => l.cp?.bankName ?? '';
 
 /** 农商银行: amount with a 借/贷 flag, date and time in two columns; UTF-8, comma-separated. */
 const FLAG: Layout = {
-  headers: ['本方账号', '本方户名', '本方证件号码', '交易日期', '交易时间', '交易金额', '借贷标志', '余额', '对方账号', '对方户名', '对方开户行', '摘要', '交易流水号'],
+  headers: [
+    '本方账号',
+    '本方户名',
+    '本方证件号码',
+    '交易日期',
+    '交易时间',
+    '交易金额',
+    '借贷标志',
+    '余额',
+    '对方账号',
+    '对方户名',
+    '对方开户行',
+    '摘要',
+    '交易流水号',
+  ],
   delimiter: ',',
   encoding: 'utf-8',
   ext: 'csv',
-  cells: (l) => [l.own.no, l.own.holderName, l.own.holderId, dateOf(dayOfStamp(l.t)), timeOf(l.t), yuan(l.fen), l.out ? '借' : '贷', yuan(l.balance), cpNo(l), cpName(l), cpBank(l), l.memo, l.serial],
+  cells: (l) => [
+    l.own.no,
+    l.own.holderName,
+    l.own.holderId,
+    dateOf(dayOfStamp(l.t)),
+    timeOf(l.t),
+    yuan(l.fen),
+    l.out ? '借' : '贷',
+    yuan(l.balance),
+    cpNo(l),
+    cpName(l),
+    cpBank(l),
+    l.memo,
+    l.serial,
+  ],
 };
 
 /** 农业银行: separate debit and credit columns, one date-time column; GBK, tab-separated. */
 const DEBIT_CREDIT: Layout = {
-  headers: ['卡号', '户名', '证件号码', '交易时间', '借方发生额', '贷方发生额', '余额', '对方账号', '对方户名', '对方行名', '摘要'],
+  headers: [
+    '卡号',
+    '户名',
+    '证件号码',
+    '交易时间',
+    '借方发生额',
+    '贷方发生额',
+    '余额',
+    '对方账号',
+    '对方户名',
+    '对方行名',
+    '摘要',
+  ],
   delimiter: '\t',
   encoding: 'gbk',
   ext: 'txt',
-  cells: (l) => [l.own.no, l.own.holderName, l.own.holderId, `${dateOf(dayOfStamp(l.t))} ${timeOf(l.t)}`, l.out ? yuan(l.fen) : '', l.out ? '' : yuan(l.fen), yuan(l.balance), cpNo(l), cpName(l), cpBank(l), l.memo],
+  cells: (l) => [
+    l.own.no,
+    l.own.holderName,
+    l.own.holderId,
+    `${dateOf(dayOfStamp(l.t))} ${timeOf(l.t)}`,
+    l.out ? yuan(l.fen) : '',
+    l.out ? '' : yuan(l.fen),
+    yuan(l.balance),
+    cpNo(l),
+    cpName(l),
+    cpBank(l),
+    l.memo,
+  ],
 };
 
 /** 邮储银行: signed amounts, compact date and time; UTF-8 with BOM, pipe-separated. */
 const SIGNED: Layout = {
-  headers: ['账号', '账户名称', '客户证件号码', '交易日期', '交易时间', '发生额', '余额', '对方账号', '对方名称', '附言'],
+  headers: [
+    '账号',
+    '账户名称',
+    '客户证件号码',
+    '交易日期',
+    '交易时间',
+    '发生额',
+    '余额',
+    '对方账号',
+    '对方名称',
+    '附言',
+  ],
   delimiter: '|',
   encoding: 'utf-8-bom',
   ext: 'csv',
-  cells: (l) => [l.own.no, l.own.holderName, l.own.holderId, ymd(dateOf(dayOfStamp(l.t))), timeOf(l.t).replaceAll(':', ''), yuan(l.out ? -l.fen : l.fen), yuan(l.balance), cpNo(l), cpName(l), l.memo],
+  cells: (l) => [
+    l.own.no,
+    l.own.holderName,
+    l.own.holderId,
+    ymd(dateOf(dayOfStamp(l.t))),
+    timeOf(l.t).replaceAll(':', ''),
+    yuan(l.out ? -l.fen : l.fen),
+    yuan(l.balance),
+    cpNo(l),
+    cpName(l),
+    l.memo,
+  ],
 };
 
 export const LAYOUTS: Record<BankInfo['id'], Layout> = { ns: FLAG, abc: DEBIT_CREDIT, psbc: SIGNED };
@@ -105,7 +179,11 @@ export class BankFiles {
   }
 
   /** Writes a line with one cell replaced (a malformed row); returns its file and physical row. */
-  async writeBroken(line: StatementLine, header: string, value: string): Promise<{ file: string; row: number }> {
+  async writeBroken(
+    line: StatementLine,
+    header: string,
+    value: string,
+  ): Promise<{ file: string; row: number }> {
     const bank = line.own.bank!;
     const layout = LAYOUTS[bank.id];
     const writer = await this.writer(bank);

@@ -56,7 +56,8 @@ export function addCompany(county: County, rng: Rng, trade: Trade, town: Town, l
     legalRep,
     capital: rng.int(low, high),
     founded: dateOf(rng.int(dayOf('2005-01-01'), dayOf('2024-12-31'))),
-    phone: trade === 'shop' || trade === 'coop' || rng.chance(0.4) ? county.newMobile() : county.newLandline(),
+    phone:
+      trade === 'shop' || trade === 'coop' || rng.chance(0.4) ? county.newMobile() : county.newLandline(),
     address: companyAddress(county, rng, town),
     status: rng.chance(0.85) ? '存续' : '在业',
     holders: [],
@@ -78,7 +79,8 @@ export function addCompany(county: County, rng: Rng, trade: Trade, town: Town, l
 export function townPool(county: County, town: Town, minAge: number, maxAge: number): Person[] {
   const { asOf } = county.settings;
   return county.people.filter((p) => {
-    if (p.household.village.town !== town || p.related || p.reserved || p.death || p.malformedRow) return false;
+    if (p.household.village.town !== town || p.related || p.reserved || p.death || p.malformedRow)
+      return false;
     const age = ageOn(p.birth, asOf);
     return age >= minAge && age <= maxAge;
   });
@@ -88,7 +90,7 @@ function splitRatios(rng: Rng, parts: number): number[] {
   if (parts === 1) return [1];
   const first = rng.int(51, 90) / 100;
   if (parts === 2) return [first, Math.round((1 - first) * 100) / 100];
-  const second = Math.round(((1 - first) * rng.int(30, 70)) / 100 * 100) / 100;
+  const second = Math.round((((1 - first) * rng.int(30, 70)) / 100) * 100) / 100;
   return [first, second, Math.round((1 - first - second) * 100) / 100];
 }
 
@@ -98,14 +100,24 @@ export function buildCompanies(county: County): void {
     const owners = rng.shuffle(townPool(county, town, 28, 65));
     const workers = rng.shuffle(townPool(county, town, 18, 58).filter((p) => p.account));
     const relatives = rng.shuffle(
-      county.people.filter((p) => p.household.village.town === town && p.related && !p.cadre && ageOn(p.birth, county.settings.asOf) >= 25 && !p.death),
+      county.people.filter(
+        (p) =>
+          p.household.village.town === town &&
+          p.related &&
+          !p.cadre &&
+          ageOn(p.birth, county.settings.asOf) >= 25 &&
+          !p.death,
+      ),
     );
     let next = 0;
     const owner = (): Person => owners[next++ % owners.length]!;
     const holdings: Company[] = [];
     const count = town.villages.length * rng.int(4, 6);
     for (let i = 0; i < count; i += 1) {
-      const trade = rng.weighted<Trade>(['construction', 'shop', 'coop', 'service', 'holding'], [35, 30, 10, 15, 10]);
+      const trade = rng.weighted<Trade>(
+        ['construction', 'shop', 'coop', 'service', 'holding'],
+        [35, 30, 10, 15, 10],
+      );
       // A few cadre relatives run a shop of their own: tied, so never paid by a collective.
       const tiedShop = trade === 'shop' && relatives.length > 0 && rng.chance(0.08);
       const rep = tiedShop ? relatives.pop()! : owner();
@@ -122,12 +134,16 @@ export function buildCompanies(county: County): void {
         const extra = trade === 'shop' ? 0 : rng.int(0, 2);
         for (let k = 0; k < extra; k += 1) people.push(owner());
         const ratios = splitRatios(rng, new Set(people).size);
-        [...new Set(people)].forEach((p, k) => holders.push({ holder: p, ratio: ratios[k] ?? 0 }));
+        for (const [k, p] of [...new Set(people)].entries())
+          holders.push({ holder: p, ratio: ratios[k] ?? 0 });
       }
       company.holders = holders;
       if (trade !== 'shop') company.executives.push({ person: owner(), post: '监事' });
-      if (trade === 'construction' && rng.chance(0.4)) company.executives.push({ person: owner(), post: '财务负责人' });
-      const staff = { construction: [3, 8], service: [2, 5], coop: [1, 3], shop: [0, 1], holding: [0, 0] }[trade];
+      if (trade === 'construction' && rng.chance(0.4))
+        company.executives.push({ person: owner(), post: '财务负责人' });
+      const staff = { construction: [3, 8], service: [2, 5], coop: [1, 3], shop: [0, 1], holding: [0, 0] }[
+        trade
+      ];
       const n = rng.int(staff[0]!, staff[1]!);
       for (let k = 0; k < n && workers.length > 0; k += 1) {
         const worker = workers.pop()!;

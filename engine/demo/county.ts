@@ -13,14 +13,16 @@ export interface DemoSettings {
 }
 
 /** Account number shapes per bank: personal cards and corporate accounts. */
-const ACCOUNT_PREFIX: Record<BankInfo['id'] | 'card' | 'external', { person: string; org: string; len: number }> =
-  {
-    ns: { person: '6217', org: '2010', len: 16 },
-    abc: { person: '6228', org: '1937', len: 19 },
-    psbc: { person: '6221', org: '9330', len: 19 },
-    card: { person: '6230', org: '6230', len: 19 },
-    external: { person: '6222', org: '3301', len: 18 },
-  };
+const ACCOUNT_PREFIX: Record<
+  BankInfo['id'] | 'card' | 'external',
+  { person: string; org: string; len: number }
+> = {
+  ns: { person: '6217', org: '2010', len: 16 },
+  abc: { person: '6228', org: '1937', len: 19 },
+  psbc: { person: '6221', org: '9330', len: 19 },
+  card: { person: '6230', org: '6230', len: 19 },
+  external: { person: '6222', org: '3301', len: 18 },
+};
 
 export class County {
   readonly settings: DemoSettings;
@@ -59,11 +61,6 @@ export class County {
   /** An independent random stream for one part of the generator. */
   rng(label: string): Rng {
     return new Rng(this.settings.seed, label);
-  }
-
-  /** A number of items that grows with scale. */
-  scaled(perUnit: number): number {
-    return Math.max(1, Math.round(perUnit * this.settings.scale));
   }
 
   /** A fresh, valid, unused ID number; the sequence parity carries the sex. */

@@ -54,7 +54,11 @@ export class Guards {
     const { from, to, fen, t } = m;
     if (from === to || from.reserved || to.reserved) return false;
     const day = Math.floor(t / DAY);
-    if ((from.deathDay !== undefined && day >= from.deathDay) || (to.deathDay !== undefined && day >= to.deathDay)) return false;
+    if (
+      (from.deathDay !== undefined && day >= from.deathDay) ||
+      (to.deathDay !== undefined && day >= to.deathDay)
+    )
+      return false;
     if (from.bank && from.balance < fen) return false;
     // Kickback: a cadre's circle receives only from outside the county or from each other.
     if (to.related && !(from.kind === 'source' || from.related)) return false;
@@ -64,7 +68,8 @@ export class Guards {
     if (from.ptUntil >= t && from.ptOut + fen >= from.ptMin / 2) return false;
     // Two identical transfers on one day would share the ingest's transfer key.
     if (from.outDay === day && from.outKeys) {
-      for (let i = 0; i < (from.outLength ?? 0); i += 2) if (from.outKeys[i] === to.id && from.outKeys[i + 1] === fen) return false;
+      for (let i = 0; i < (from.outLength ?? 0); i += 2)
+        if (from.outKeys[i] === to.id && from.outKeys[i + 1] === fen) return false;
     }
     if (fen < SPLIT_EACH) {
       const { holder, other } = memoryOf(m);

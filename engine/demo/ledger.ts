@@ -2,8 +2,8 @@
 import { ageOn, dayOf } from './calendar.ts';
 import type { County } from './county.ts';
 import type { Company, Person, Village } from './model.ts';
-import type { Plan } from './plan.ts';
 import { TREASURY } from './places.ts';
+import type { Plan } from './plan.ts';
 
 const WORKS = ['道路硬化工程款', '水利设施维修', '村部修缮', '路灯安装', '农田灌溉渠道工程款'];
 const SERVICES = ['垃圾清运费', '绿化养护费', '办公用品', '设备维修费', '材料款'];
@@ -24,7 +24,16 @@ function payeesOf(county: County, village: Village): { companies: Company[]; peo
   );
   const people = village.households
     .flatMap((h) => h.members)
-    .filter((p) => !p.related && !p.reserved && !p.cadre && p.account && !p.malformedRow && ageOn(p.birth, asOf) >= 20 && ageOn(p.birth, asOf) <= 65);
+    .filter(
+      (p) =>
+        !p.related &&
+        !p.reserved &&
+        !p.cadre &&
+        p.account &&
+        !p.malformedRow &&
+        ageOn(p.birth, asOf) >= 20 &&
+        ageOn(p.birth, asOf) <= 65,
+    );
   return { companies, people };
 }
 
@@ -82,14 +91,28 @@ function publicMoney(plan: Plan): void {
     for (const m of [0, 3]) {
       plan.transfer(treasury, town.account, plan.date(m, 15), rng.int(300, 900) * 10_000_00, '转移支付');
       for (const village of town.villages) {
-        plan.transfer(town.account, village.account, plan.date(m, rng.int(2, 4)), rng.int(10, 60) * 10_000_00, '上级补助资金');
+        plan.transfer(
+          town.account,
+          village.account,
+          plan.date(m, rng.int(2, 4)),
+          rng.int(10, 60) * 10_000_00,
+          '上级补助资金',
+        );
       }
     }
-    const builders = county.companies.filter((c) => c.town === town && c.trade === 'construction' && !c.tied && !c.reserved);
+    const builders = county.companies.filter(
+      (c) => c.town === town && c.trade === 'construction' && !c.tied && !c.reserved,
+    );
     county.months.forEach((_, m) => {
       for (let i = rng.int(0, 2); i > 0 && builders.length > 0; i -= 1) {
         const day = rng.chance(0.5) ? rng.int(5, 12) : rng.int(20, 27);
-        plan.transfer(town.account, rng.pick(builders).account, plan.date(m, day), rng.amountFen(50_000, 500_000), '工程款');
+        plan.transfer(
+          town.account,
+          rng.pick(builders).account,
+          plan.date(m, day),
+          rng.amountFen(50_000, 500_000),
+          '工程款',
+        );
       }
     });
   }

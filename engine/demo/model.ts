@@ -59,8 +59,6 @@ export interface Person {
   reserved: boolean;
   /** Planted flags read by the background subsidy generator. */
   noElderlyAllowance?: boolean;
-  /** Months of a subsidy still paid after death (planted deceased_receiving). */
-  paidAfterDeath?: { program: string; months: number };
   malformedRow?: boolean;
 }
 

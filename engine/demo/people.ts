@@ -70,7 +70,12 @@ export function addHousehold(county: County, rng: Rng, village: Village): Househ
     address = `${COUNTY}${village.town.name}${village.name}${rng.int(1, village.groups)}组${rng.int(1, 199)}号`;
   } while (county.addresses.has(address));
   county.addresses.add(address);
-  const household: Household = { no: `${village.code}${String(seq).padStart(4, '0')}`, village, address, members: [] };
+  const household: Household = {
+    no: `${village.code}${String(seq).padStart(4, '0')}`,
+    village,
+    address,
+    members: [],
+  };
   village.households.push(household);
   county.households.push(household);
   return household;

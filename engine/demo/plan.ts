@@ -5,8 +5,8 @@ import type { County } from './county.ts';
 import type { Account, Company, Person, Sex, Town, Village } from './model.ts';
 import { addHousehold, addPerson, birthForAge, openPersonalAccount } from './people.ts';
 import type { Trade } from './places.ts';
-import type { ProgramKey } from './programs.ts';
 import type { Rng } from './rng.ts';
+import type { ProgramKey } from './subsidies.ts';
 import { TruthBook } from './truth.ts';
 
 export interface SubsidyRow {
@@ -96,14 +96,30 @@ export class Plan {
       return age >= minAge && age <= maxAge;
     }, true);
     if (found) return found;
-    return this.newResident(village ?? this.rng.pick(this.county.villages), this.rng.chance(0.6) ? 'M' : 'F', minAge + 5, { reserve: true });
+    return this.newResident(
+      village ?? this.rng.pick(this.county.villages),
+      this.rng.chance(0.6) ? 'M' : 'F',
+      minAge + 5,
+      { reserve: true },
+    );
   }
 
   /** A new one-person household in a village (for people whose exact age or name matters). */
-  newResident(village: Village, sex: Sex, age: number, options: { birth?: string; name?: string; reserve?: boolean; endsX?: boolean } = {}): Person {
+  newResident(
+    village: Village,
+    sex: Sex,
+    age: number,
+    options: { birth?: string; name?: string; reserve?: boolean; endsX?: boolean } = {},
+  ): Person {
     const household = addHousehold(this.county, this.rng, village);
     const birth = options.birth ?? birthForAge(this.rng, this.county.settings.asOf, age);
-    const person = addPerson(this.county, this.rng, household, { sex, birth, relation: '户主', ...(options.name ? { name: options.name } : {}), ...(options.endsX ? { endsX: true } : {}) });
+    const person = addPerson(this.county, this.rng, household, {
+      sex,
+      birth,
+      relation: '户主',
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.endsX ? { endsX: true } : {}),
+    });
     this.used.add(person);
     if (options.reserve) this.reserve(person);
     return person;
@@ -118,7 +134,14 @@ export class Plan {
   }
 
   /** A payment recorded in the village ledger and, on the same day, in the village account's statement. */
-  pay(village: Village, payee: Person | Company, date: string, fen: number, purpose: string, wan = false): void {
+  pay(
+    village: Village,
+    payee: Person | Company,
+    date: string,
+    fen: number,
+    purpose: string,
+    wan = false,
+  ): void {
     const account = payee.account;
     if (!account) throw new Error('demo: payee without account');
     const isCompany = 'code' in payee;

@@ -12,7 +12,7 @@ function ageNow(county: County, person: Person): number {
   return Number(county.settings.asOf.slice(0, 4)) - Number(person.birth.slice(0, 4));
 }
 
-const VILLAGE_POSTS = ['村党支部书记', '村委会主任', '村报账员', '村委委员'];
+const VILLAGE_POSTS = ['村党支部书记', '村委会主任', '村会计', '村委委员'];
 const OFFICIAL_POSTS: [string, string][] = [
   ['党委书记', '正科'],
   ['镇长', '正科'],
@@ -49,7 +49,14 @@ function cadreClan(county: County, rng: Rng, village: Village, sex: Sex): Person
     if (rng.chance(0.5)) {
       const sibSex: Sex = rng.chance(0.6) ? 'M' : 'F';
       const sibAge = Math.max(22, age + rng.int(-6, 6));
-      const sib = nuclearHousehold(county, rng, village, { sex: sibSex, age: sibAge, family }, true, rng.int(0, 2));
+      const sib = nuclearHousehold(
+        county,
+        rng,
+        village,
+        { sex: sibSex, age: sibAge, family },
+        true,
+        rng.int(0, 2),
+      );
       setParents(sib.head, dad, mum);
       circle.push(...sib.household.members);
     }
@@ -64,7 +71,14 @@ function ordinaryClan(county: County, rng: Rng, village: Village, dominant: stri
   const family = rng.chance(0.45) ? rng.pick(dominant) : surname(rng);
   const r = rng.next();
   if (r < 0.4) {
-    const own = nuclearHousehold(county, rng, village, { sex: 'M', age: rng.int(26, 62), family }, rng.chance(0.9), rng.int(0, 3));
+    const own = nuclearHousehold(
+      county,
+      rng,
+      village,
+      { sex: 'M', age: rng.int(26, 62), family },
+      rng.chance(0.9),
+      rng.int(0, 3),
+    );
     const headAge = ageNow(county, own.head);
     const mumAge = headAge + rng.int(24, 32);
     if (rng.chance(0.15) && mumAge <= 96) {
@@ -73,7 +87,14 @@ function ordinaryClan(county: County, rng: Rng, village: Village, dominant: stri
     }
   } else if (r < 0.6) {
     const fatherAge = rng.int(55, 90);
-    const old = nuclearHousehold(county, rng, village, { sex: 'M', age: fatherAge, family }, rng.chance(0.75), 0);
+    const old = nuclearHousehold(
+      county,
+      rng,
+      village,
+      { sex: 'M', age: fatherAge, family },
+      rng.chance(0.75),
+      0,
+    );
     const sons = rng.int(1, 2);
     for (let i = 0; i < sons; i += 1) {
       const age = fatherAge - rng.int(24, 34);
@@ -83,28 +104,62 @@ function ordinaryClan(county: County, rng: Rng, village: Village, dominant: stri
     }
   } else if (r < 0.75) {
     const sex: Sex = rng.chance(0.55) ? 'M' : 'F';
-    const old = nuclearHousehold(county, rng, village, { sex, age: rng.int(65, 96), family }, sex === 'M' && rng.chance(0.6), 0);
+    const old = nuclearHousehold(
+      county,
+      rng,
+      village,
+      { sex, age: rng.int(65, 96), family },
+      sex === 'M' && rng.chance(0.6),
+      0,
+    );
     if (rng.chance(0.25)) {
       const kidSex: Sex = rng.chance(0.5) ? 'M' : 'F';
-      addPerson(county, rng, old.household, { sex: kidSex, age: rng.int(5, 15), family, relation: kidSex === 'M' ? '孙子' : '孙女' });
+      addPerson(county, rng, old.household, {
+        sex: kidSex,
+        age: rng.int(5, 15),
+        family,
+        relation: kidSex === 'M' ? '孙子' : '孙女',
+      });
     }
   } else if (r < 0.9) {
     const headAge = rng.int(50, 75);
     const home = nuclearHousehold(county, rng, village, { sex: 'M', age: headAge, family }, true, 0);
-    const son = addPerson(county, rng, home.household, { sex: 'M', age: headAge - rng.int(24, 32), family, relation: '子' });
+    const son = addPerson(county, rng, home.household, {
+      sex: 'M',
+      age: headAge - rng.int(24, 32),
+      family,
+      relation: '子',
+    });
     setParents(son, home.head, home.spouse);
-    const wife = addPerson(county, rng, home.household, { sex: 'F', age: Math.max(21, ageNow(county, son) - rng.int(0, 4)), relation: '儿媳', outsider: true });
+    const wife = addPerson(county, rng, home.household, {
+      sex: 'F',
+      age: Math.max(21, ageNow(county, son) - rng.int(0, 4)),
+      relation: '儿媳',
+      outsider: true,
+    });
     marry(son, wife);
     const kids = rng.int(1, 2);
     for (let i = 0; i < kids; i += 1) {
       const sex: Sex = rng.chance(0.5) ? 'M' : 'F';
       const age = ageNow(county, wife) - rng.int(21, 34);
       if (age < 0) break;
-      const kid = addPerson(county, rng, home.household, { sex, age, family, relation: sex === 'M' ? '孙子' : '孙女' });
+      const kid = addPerson(county, rng, home.household, {
+        sex,
+        age,
+        family,
+        relation: sex === 'M' ? '孙子' : '孙女',
+      });
       setParents(kid, son, wife);
     }
   } else {
-    const single = nuclearHousehold(county, rng, village, { sex: rng.chance(0.7) ? 'M' : 'F', age: rng.int(25, 70), family }, false, 0);
+    const single = nuclearHousehold(
+      county,
+      rng,
+      village,
+      { sex: rng.chance(0.7) ? 'M' : 'F', age: rng.int(25, 70), family },
+      false,
+      0,
+    );
     if (rng.chance(0.3)) {
       const age = Math.max(20, ageNow(county, single.head) + rng.int(-5, 5));
       addPerson(county, rng, single.household, { sex: 'M', age, family, relation: '兄弟' });
@@ -115,11 +170,13 @@ function ordinaryClan(county: County, rng: Rng, village: Village, dominant: stri
 function declare(cadre: Person, rng: Rng): { person: Person; relation: string }[] {
   const out: { person: Person; relation: string }[] = [];
   if (cadre.spouse && rng.chance(0.8)) out.push({ person: cadre.spouse, relation: '配偶' });
-  for (const kid of cadre.children) if (rng.chance(0.9)) out.push({ person: kid, relation: kid.sex === 'M' ? '儿子' : '女儿' });
+  for (const kid of cadre.children)
+    if (rng.chance(0.9)) out.push({ person: kid, relation: kid.sex === 'M' ? '儿子' : '女儿' });
   if (cadre.father && rng.chance(0.9)) out.push({ person: cadre.father, relation: '父亲' });
   if (cadre.mother && rng.chance(0.9)) out.push({ person: cadre.mother, relation: '母亲' });
   const siblings = (cadre.father ?? cadre.mother)?.children.filter((p) => p !== cadre) ?? [];
-  for (const sib of siblings) if (rng.chance(0.7)) out.push({ person: sib, relation: sib.sex === 'M' ? '兄弟' : '姐妹' });
+  for (const sib of siblings)
+    if (rng.chance(0.7)) out.push({ person: sib, relation: sib.sex === 'M' ? '兄弟' : '姐妹' });
   return out;
 }
 
@@ -143,7 +200,16 @@ export function buildPopulation(county: County): void {
     const account = county.newAccount('village', bank, `${town.name}${name}股份经济合作社`, '');
     account.rank = 1;
     account.balance = rng.int(200, 600) * 1_000_000;
-    const village: Village = { town, name, key: `${town.name}/${name}`, code, households: [], cadres: [], account, groups: rng.int(3, 9) };
+    const village: Village = {
+      town,
+      name,
+      key: `${town.name}/${name}`,
+      code,
+      households: [],
+      cadres: [],
+      account,
+      groups: rng.int(3, 9),
+    };
     town.villages.push(village);
     county.villages.push(village);
   }
@@ -154,7 +220,14 @@ export function buildPopulation(county: County): void {
       const village = rng.pick(town.villages);
       const person = cadreClan(county, rng, village, rng.chance(0.8) ? 'M' : 'F');
       const title = town.name.endsWith('乡') ? post.replace('镇长', '乡长') : post;
-      const cadre = { person, unit: `${town.name}人民政府`, post: title, level, town, declared: declare(person, rng) };
+      const cadre = {
+        person,
+        unit: `${town.name}人民政府`,
+        post: title,
+        level,
+        town,
+        declared: declare(person, rng),
+      };
       person.cadre = cadre;
       town.officials.push(cadre);
     }

@@ -1,11 +1,11 @@
-// The year's bank movements, streamed day by day: background activity checked by the guards, plus the plan's.
+// The window's bank movements, streamed hour by hour: background activity checked by the guards, plus the plan's.
 import { BankFiles } from './bank.ts';
 import { dateOf, stamp } from './calendar.ts';
 import type { County } from './county.ts';
 import { Guards, type Movement } from './guards.ts';
 import type { Account } from './model.ts';
-import type { Plan, PlannedTransfer } from './plan.ts';
 import { EXTERNAL_SINKS, EXTERNAL_SOURCES } from './places.ts';
+import type { Plan, PlannedTransfer } from './plan.ts';
 import type { Rng } from './rng.ts';
 import type { WrittenFile } from './write/text.ts';
 
@@ -50,7 +50,11 @@ class Pools {
     this.shops = active.filter((c) => c.trade === 'shop' || c.trade === 'coop').map((c) => c.account);
     this.rents = active
       .filter(() => rng.chance(0.2))
-      .map((c) => ({ from: c.account, to: c.town.villages[c.index % c.town.villages.length]!.account, fen: (2_000 + (c.index % 7) * 800) * 100 }));
+      .map((c) => ({
+        from: c.account,
+        to: c.town.villages[c.index % c.town.villages.length]!.account,
+        fen: (2_000 + (c.index % 7) * 800) * 100,
+      }));
     this.sources = EXTERNAL_SOURCES.map((s) => external(county, 'source', s));
     this.sinks = EXTERNAL_SINKS.map((s) => external(county, 'sink', s));
     this.cash = external(county, 'sink', ['', '']);
@@ -61,31 +65,63 @@ class Pools {
 const CONSUMER = ['消费', '网购', '缴费', '充值'];
 
 /** Candidate background movements for one hour of a day, in no particular order. */
-function backgroundHour(county: County, pools: Pools, rng: Rng, day: number, hour: number, out: Event[]): void {
+function backgroundHour(
+  county: County,
+  pools: Pools,
+  rng: Rng,
+  day: number,
+  hour: number,
+  out: Event[],
+): void {
   const s = county.settings.scale;
   const dom = Number(dateOf(day).slice(8));
   let seq = 0;
   const add = (from: Account, to: Account, fen: number, memo: string) => {
-    out.push({ t: stamp(day, hour, rng.int(0, 59), rng.int(0, 59)), from, to, fen, memo, fixed: false, seq: 1_000_000 + seq++ });
+    out.push({
+      t: stamp(day, hour, rng.int(0, 59), rng.int(0, 59)),
+      from,
+      to,
+      fen,
+      memo,
+      fixed: false,
+      seq: 1_000_000 + seq++,
+    });
   };
   /** How many of a flow with `perDay` expected movements, spread evenly over hours h0..h1, fall in this hour. */
-  const due = (perDay: number, h0: number, h1: number) => (hour >= h0 && hour <= h1 ? rng.count((perDay * s) / (h1 - h0 + 1)) : 0);
+  const due = (perDay: number, h0: number, h1: number) =>
+    hour >= h0 && hour <= h1 ? rng.count((perDay * s) / (h1 - h0 + 1)) : 0;
   for (let n = due(32, 7, 22); n > 0; n -= 1) {
     const from = rng.pick(pools.persons);
     const to = rng.chance(0.75) || pools.shops.length === 0 ? rng.pick(pools.sinks) : rng.pick(pools.shops);
     add(from, to, rng.amountFen(20, 1_800), rng.pick(CONSUMER));
   }
-  for (let n = due(5.5, 8, 20); n > 0; n -= 1) add(rng.pick(pools.sources), rng.pick(pools.persons), rng.int(3_000, 9_500) * 100 + rng.int(0, 99), '劳务报酬');
+  for (let n = due(5.5, 8, 20); n > 0; n -= 1)
+    add(
+      rng.pick(pools.sources),
+      rng.pick(pools.persons),
+      rng.int(3_000, 9_500) * 100 + rng.int(0, 99),
+      '劳务报酬',
+    );
   for (let n = due(5.5, 7, 22); n > 0; n -= 1) {
     const large = rng.chance(0.1);
     const fen = large ? rng.int(10_000, 50_000) * 100 : rng.amountFen(100, 5_000);
     add(rng.pick(pools.persons), rng.pick(pools.persons), fen, '转账');
   }
-  for (let n = due(1.6, 8, 20); n > 0; n -= 1) add(rng.pick(pools.companies), rng.pick(pools.companies), rng.amountFen(2_000, 150_000), '货款');
-  for (let n = due(2, 8, 20); n > 0; n -= 1) add(rng.pick(pools.companies), rng.pick(pools.sinks), rng.amountFen(5_000, 200_000), '采购款');
-  for (let n = due(2, 8, 20); n > 0; n -= 1) add(rng.pick(pools.sources), rng.pick(pools.companies), rng.amountFen(5_000, 120_000), '货款');
-  for (let n = due(0.2, 8, 20); n > 0; n -= 1) add(rng.pick(pools.persons), rng.pick(pools.sinks), rng.int(20_000, 200_000) * 100, rng.pick(['购车款', '建材款']));
-  for (let n = due(2, 6, 22); n > 0; n -= 1) add(rng.pick(pools.persons), pools.cash, rng.int(5, 30) * 100_00, 'ATM取现');
+  for (let n = due(1.6, 8, 20); n > 0; n -= 1)
+    add(rng.pick(pools.companies), rng.pick(pools.companies), rng.amountFen(2_000, 150_000), '货款');
+  for (let n = due(2, 8, 20); n > 0; n -= 1)
+    add(rng.pick(pools.companies), rng.pick(pools.sinks), rng.amountFen(5_000, 200_000), '采购款');
+  for (let n = due(2, 8, 20); n > 0; n -= 1)
+    add(rng.pick(pools.sources), rng.pick(pools.companies), rng.amountFen(5_000, 120_000), '货款');
+  for (let n = due(0.2, 8, 20); n > 0; n -= 1)
+    add(
+      rng.pick(pools.persons),
+      rng.pick(pools.sinks),
+      rng.int(20_000, 200_000) * 100,
+      rng.pick(['购车款', '建材款']),
+    );
+  for (let n = due(2, 6, 22); n > 0; n -= 1)
+    add(rng.pick(pools.persons), pools.cash, rng.int(5, 30) * 100_00, 'ATM取现');
   if (dom === 10 && hour >= 9 && hour <= 11) {
     pools.salaries.forEach((p, i) => {
       if (i % 3 === hour - 9) add(p.from, p.to, p.fen + rng.int(0, 500) * 100, '工资');
@@ -103,10 +139,28 @@ async function emit(files: BankFiles, e: Event): Promise<void> {
   const serial = files.nextSerial(e.t);
   const cash = e.to.kind === 'cash';
   if (e.from.bank) {
-    await files.write({ own: e.from, cp: cash ? undefined : e.to, t: e.t, fen: e.fen, out: true, balance: e.from.balance, memo: e.memo, serial });
+    await files.write({
+      own: e.from,
+      cp: cash ? undefined : e.to,
+      t: e.t,
+      fen: e.fen,
+      out: true,
+      balance: e.from.balance,
+      memo: e.memo,
+      serial,
+    });
   }
   if (e.to.bank && e.from.bank?.id !== e.to.bank.id) {
-    await files.write({ own: e.to, cp: e.from, t: e.t, fen: e.fen, out: false, balance: e.to.balance, memo: e.memo, serial });
+    await files.write({
+      own: e.to,
+      cp: e.from,
+      t: e.t,
+      fen: e.fen,
+      out: false,
+      balance: e.to.balance,
+      memo: e.memo,
+      serial,
+    });
   }
 }
 
@@ -152,7 +206,13 @@ export async function writeTransfers(county: County, plan: Plan, root: string): 
 }
 
 /** Two malformed statement rows: an amount that is not a number, and a date that does not exist. */
-async function writeBroken(county: County, plan: Plan, files: BankFiles, pools: Pools, day: number): Promise<void> {
+async function writeBroken(
+  county: County,
+  plan: Plan,
+  files: BankFiles,
+  pools: Pools,
+  day: number,
+): Promise<void> {
   const pick = (bank: string) => pools.persons.find((a) => a.bank?.id === bank) ?? county.accounts[0]!;
   const t = stamp(day, 23, 10, 0);
   const base = { cp: pools.sinks[0], t, fen: 12_345, out: true, memo: '消费', serial: files.nextSerial(t) };
@@ -160,6 +220,10 @@ async function writeBroken(county: County, plan: Plan, files: BankFiles, pools: 
   const a = await files.writeBroken({ ...base, own: ns, balance: ns.balance }, '交易金额', 'abc');
   plan.book.bad(a.file, a.row, 'amount.format: 交易金额为 abc');
   const psbc = pick('psbc');
-  const b = await files.writeBroken({ ...base, own: psbc, balance: psbc.balance, serial: files.nextSerial(t) }, '交易日期', `${dateOf(day).slice(0, 4)}0231`);
+  const b = await files.writeBroken(
+    { ...base, own: psbc, balance: psbc.balance, serial: files.nextSerial(t) },
+    '交易日期',
+    `${dateOf(day).slice(0, 4)}0231`,
+  );
   plan.book.bad(b.file, b.row, 'date.invalid: 交易日期为不存在的2月31日');
 }

@@ -19,13 +19,27 @@ export type ModelId = (typeof MODELS)[number];
 
 /** Default parameters of the supervision models, as the planted schemes and decoys assume them. */
 export const DEFAULT_PARAMS = {
-  eligible_not_covered: { minAge: 80, program: '高龄补贴' },
-  cadre_relative_allowance: { programs: ['城乡居民最低生活保障', '特困人员供养'] },
+  deceased_receiving: {
+    programs: ['高龄补贴', '城乡居民最低生活保障', '特困人员供养', '耕地地力保护补贴'],
+    paidAfterDeath: true,
+  },
+  eligible_not_covered: { minAge: 80, program: '高龄补贴', ageOn: 'asOf' },
+  cadre_relative_allowance: {
+    programs: ['城乡居民最低生活保障', '特困人员供养'],
+    relatives: ['declared', 'household'],
+  },
+  cadre_related_contractor: {
+    payers: ['village', 'public'],
+    roles: ['legalRep', 'shareholder', 'executive'],
+  },
   hidden_beneficial_owner: { minEffectiveRatio: 0.25, minLayers: 2 },
+  shared_contact: { via: ['phone', 'address'], withoutFormalTie: true },
   split_payments: { minCount: 3, windowDays: 15, maxEach: 10_000, minTotal: 10_000 },
   circular_transfers: { minLength: 2, maxLength: 6, windowDays: 30, minAmount: 10_000, tolerance: 0.1 },
   pass_through: { minInflow: 50_000, minShare: 0.9, withinHours: 24, minOccurrences: 2 },
   kickback_chain: { maxIntermediaries: 3, windowDays: 30 },
+  ghost_recipient: { notInRegister: true, invalidIdNumber: true },
+  duplicate_benefit: { samePeriodSameProgram: 2 },
 } as const;
 
 export type SubjectType = 'Person' | 'PersonMention' | 'Company' | 'Account' | 'Village';
@@ -69,15 +83,30 @@ export interface Truth {
   malformed: Malformed[];
 }
 
-export const person = (p: Person, role: string): Subject => ({ type: 'Person', key: p.id, name: p.name, role });
-export const company = (c: Company, role: string): Subject => ({ type: 'Company', key: c.code, name: c.name, role });
+export const person = (p: Person, role: string): Subject => ({
+  type: 'Person',
+  key: p.id,
+  name: p.name,
+  role,
+});
+export const company = (c: Company, role: string): Subject => ({
+  type: 'Company',
+  key: c.code,
+  name: c.name,
+  role,
+});
 export const account = (a: Account, role: string): Subject => ({
   type: 'Account',
   key: a.no,
   name: a.holderName,
   role,
 });
-export const village = (v: Village, role: string): Subject => ({ type: 'Village', key: v.key, name: v.name, role });
+export const village = (v: Village, role: string): Subject => ({
+  type: 'Village',
+  key: v.key,
+  name: v.name,
+  role,
+});
 
 /** Collects schemes and decoys with running ids S001…, D001…. */
 export class TruthBook {

@@ -1,5 +1,6 @@
 // The store gateway: one driver per connection, read/write helpers over managed transactions, batched UNWIND writes.
 import neo4j, { type Driver } from 'neo4j-driver';
+import { isEngineError } from '../errors.ts';
 import type { ConnectionInfo } from './connection.ts';
 import { toStoreError } from './errors.ts';
 import { toPlain } from './plain.ts';
@@ -64,6 +65,8 @@ export class Store {
     try {
       return await work();
     } catch (error) {
+      // An engine error raised by the caller's own row handler passes through unchanged.
+      if (isEngineError(error)) throw error;
       throw toStoreError(error, this.connection.uri);
     }
   }
@@ -86,6 +89,39 @@ export class Store {
           timeout: options.timeoutMs,
         });
         return result.records.map((record) => toPlain(record.toObject()) as R);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * Streams the rows of a read query to `onRow` as they arrive, never holding them all. The driver may retry
+   * the transaction after a transient fault: `onStart` runs before each attempt so the caller can start over.
+   * A throw from `onRow` aborts the query and is passed on. Returns the number of rows delivered.
+   */
+  stream<R = Row>(
+    cypher: string,
+    params: Params,
+    onRow: (row: R) => void,
+    options: { onStart?: () => void; timeoutMs?: number; plain?: boolean } = {},
+  ): Promise<number> {
+    return this.guard(async () => {
+      const session = this.session('READ');
+      try {
+        return await session.executeRead(
+          async (tx) => {
+            options.onStart?.();
+            let count = 0;
+            for await (const record of tx.run(cypher, params)) {
+              const row = record.toObject();
+              onRow((options.plain === false ? row : toPlain(row)) as R);
+              count += 1;
+            }
+            return count;
+          },
+          { timeout: options.timeoutMs },
+        );
       } finally {
         await session.close();
       }

@@ -95,8 +95,10 @@ export function buildBank(row: MappedRow, ctx: BuildContext): BuildResult {
   const day = when.value.slice(0, 10);
   // Both statements of a transfer between two collected accounts yield the same key: same ends, day, amount,
   // and the same rank among identical-looking transfers of that day.
+  // The rank is counted per statement (own account): when one file holds both statements, each side still
+  // ranks its copy of the transfer the same.
   const base = `${from.key}|${to.key}|${day}|${cents}`;
-  const txKey = `T${shortHash(`${base}|${ctx.occurrence(base)}`)}`;
+  const txKey = `T${shortHash(`${base}|${ctx.occurrence(`${ownNo}|${base}`)}`)}`;
   const edge = b.edge(
     'TRANSFER',
     from,

@@ -25,7 +25,8 @@ function paid(b: FragmentBuilder): { amount: number; date: string } {
 }
 
 /** The account a payment went to, tied to the payee only because the same row names both. */
-function payeeAccount(
+/** Ties the account in `field` (if any) to `holder`: an identifier given beside the holder's own. */
+function tieAccount(
   b: FragmentBuilder,
   field: string,
   payee: NodeRef,
@@ -49,7 +50,9 @@ export function buildLedger(row: MappedRow, ctx: BuildContext): BuildResult {
     }
     payee = mention(b, village.key, payeeName);
   }
-  payeeAccount(b, 'payeeAccount', payee, payeeName);
+  tieAccount(b, 'payeeAccount', payee, payeeName);
+  // The collective's own account, when the ledger names it: ties the village to its bank statement.
+  tieAccount(b, 'payerAccount', village, b.text('village'));
   const voucher = b.text('voucher');
   const base = `${village.key}|${voucher}|${date}|${payee.key}|${Math.round(amount * 100)}`;
   const key = `P${shortHash(`${base}|${ctx.occurrence(base)}`)}`;
@@ -104,7 +107,7 @@ export function buildSubsidy(row: MappedRow, ctx: BuildContext): BuildResult {
       invalidId: Boolean(rawId),
     });
   }
-  const accountNo = payeeAccount(b, 'accountNo', recipient, name);
+  const accountNo = tieAccount(b, 'accountNo', recipient, name);
   const period = b.text('period');
   const base = `${payer.key}|${program}|${recipient.key}|${period}|${date}|${Math.round(amount * 100)}`;
   const key = `S${shortHash(`${base}|${ctx.occurrence(base)}`)}`;

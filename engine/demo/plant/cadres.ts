@@ -23,8 +23,19 @@ export function kinOf(plan: Plan, cadre: Cadre, minAge = 0): Kin[] {
   for (const kid of p.children) add(kid, kid.sex === 'M' ? '儿子' : '女儿');
   add(p.father, '父亲');
   add(p.mother, '母亲');
-  for (const sib of (p.father ?? p.mother)?.children ?? []) if (sib !== p) add(sib, sib.sex === 'M' ? '兄弟' : '姐妹');
+  for (const sib of (p.father ?? p.mother)?.children ?? [])
+    if (sib !== p) add(sib, sib.sex === 'M' ? '兄弟' : '姐妹');
   return out;
+}
+
+/**
+ * Relatives an investigator can know of: declared by the cadre, or in the cadre's own household in the
+ * register. (A sibling who lives elsewhere and was not declared is a relative nobody can see.)
+ */
+export function knownKin(plan: Plan, cadre: Cadre, minAge = 0): Kin[] {
+  return kinOf(plan, cadre, minAge).filter(
+    (k) => k.declared || k.person.household === cadre.person.household,
+  );
 }
 
 /** An unused cadre (village cadre or township official) for which `fits` finds a relative. */

@@ -1,8 +1,14 @@
 // Planted company schemes: cadre-related contractors, hidden owners through holding chains, shared contacts.
 import type { Cadre, Company, Person, Village } from '../model.ts';
 import type { Plan } from '../plan.ts';
-import { account, company as companySubject, person, type Subject, village as villageSubject } from '../truth.ts';
-import { cadreWith, type Kin, kinOf, take, undeclare } from './cadres.ts';
+import {
+  account,
+  company as companySubject,
+  person,
+  type Subject,
+  village as villageSubject,
+} from '../truth.ts';
+import { cadreWith, type Kin, knownKin, take, undeclare } from './cadres.ts';
 
 /** Two or three collective payments for works, returned as the total in yuan. */
 function payWorks(plan: Plan, village: Village, payee: Company, count = 2): number {
@@ -11,7 +17,14 @@ function payWorks(plan: Plan, village: Village, payee: Company, count = 2): numb
   for (let i = 0; i < count; i += 1) {
     const wan = rng.chance(0.4);
     const fen = wan ? rng.int(12, 48) * 1_000_00 : rng.int(1_500_000, 40_000_000);
-    plan.pay(village, payee, plan.date(i * 2, rng.int(8, 26)), fen, rng.pick(['道路硬化工程款', '水利设施维修', '村部改造工程款', '绿化工程款']), wan);
+    plan.pay(
+      village,
+      payee,
+      plan.date(i * 2, rng.int(8, 26)),
+      fen,
+      rng.pick(['道路硬化工程款', '水利设施维修', '村部改造工程款', '绿化工程款']),
+      wan,
+    );
     total += fen;
   }
   return total / 100;
@@ -22,12 +35,12 @@ function cadreSubjects(cadre: Cadre, relative?: Person): Subject[] {
 }
 
 export function plantContractors(plan: Plan): void {
-  const { county, rng, book } = plan;
+  const { rng, book } = plan;
   for (let i = 0; i < plan.k * 4; i += 1) {
     const variant = i % 4;
     const relation = ['配偶', '兄弟|姐妹|父亲', '', '儿子|女儿|兄弟|姐妹'][variant] ?? '';
     const hit = cadreWith<Kin | null>(plan, variant === 3 ? 'official' : 'village', (c) =>
-      variant === 2 ? null : kinOf(plan, c, 22).find((k) => relation.split('|').includes(k.relation)),
+      variant === 2 ? null : knownKin(plan, c, 22).find((k) => relation.split('|').includes(k.relation)),
     );
     if (!hit) continue;
     const { cadre } = hit;
@@ -38,7 +51,7 @@ export function plantContractors(plan: Plan): void {
     let tie: string;
     if (variant === 0 || variant === 3) {
       company = plan.newCompany('construction', town, relative!, true);
-      tie = `法定代表人为其${hit.found!.relation}${relative!.name}`;
+      tie = `法定代表人为${cadre.post}${cadre.person.name}的${hit.found!.relation}${relative!.name}`;
       if (variant === 0) undeclare(cadre, relative!);
     } else if (variant === 1) {
       company = plan.newCompany('construction', town, nominee, true);
@@ -46,11 +59,11 @@ export function plantContractors(plan: Plan): void {
         { holder: relative!, ratio: 0.6 },
         { holder: nominee, ratio: 0.4 },
       ];
-      tie = `其${hit.found!.relation}${relative!.name}持股60%`;
+      tie = `${cadre.post}${cadre.person.name}的${hit.found!.relation}${relative!.name}持股60%`;
     } else {
       company = plan.newCompany('service', town, nominee, true);
       company.executives.push({ person: cadre.person, post: '监事' });
-      tie = `${cadre.person.name}本人任监事`;
+      tie = `${cadre.post}${cadre.person.name}本人任监事`;
     }
     let total: number;
     let payer: Subject;
@@ -68,11 +81,11 @@ export function plantContractors(plan: Plan): void {
       'cadre_related_contractor',
       [companySubject(company, 'payee'), ...cadreSubjects(cadre, relative), payer],
       total,
-      `${company.name}承接${cadre.unit.replace('村民委员会', '')}工程，${tie}（${cadre.post}${cadre.person.name}）`,
+      `${company.name}承接${cadre.unit.replace('村民委员会', '')}工程，${tie}`,
     );
   }
   for (let i = 0; i < plan.k; i += 1) {
-    const idle = cadreWith(plan, 'village', (c) => kinOf(plan, c, 25)[0]);
+    const idle = cadreWith(plan, 'village', (c) => knownKin(plan, c, 25)[0]);
     if (idle) {
       const relative = take(plan, idle.found);
       const owner = plan.villager();
@@ -87,9 +100,12 @@ export function plantContractors(plan: Plan): void {
         '干部亲属参股的企业，但从未收到村集体或公共资金，不应预警',
       );
     }
-    const same = cadreWith(plan, 'village', (c) => kinOf(plan, c, 25)[0]);
+    const same = cadreWith(plan, 'village', (c) => knownKin(plan, c, 25)[0]);
     if (same) {
-      const namesake = plan.newResident(same.cadre.village!, same.found.person.sex, 45, { name: same.found.person.name, reserve: true });
+      const namesake = plan.newResident(same.cadre.village!, same.found.person.sex, 45, {
+        name: same.found.person.name,
+        reserve: true,
+      });
       const firm = plan.newCompany('construction', same.cadre.town, namesake, false);
       payWorks(plan, same.cadre.village!, firm);
       book.decoy(
@@ -123,7 +139,7 @@ export function plantHiddenOwners(plan: Plan): void {
   };
   for (let i = 0; i < plan.k * 3; i += 1) {
     const variant = i % 3;
-    const hit = cadreWith(plan, 'village', (c) => kinOf(plan, c, 25).find((k) => k.declared));
+    const hit = cadreWith(plan, 'village', (c) => knownKin(plan, c, 25).find((k) => k.declared));
     if (!hit) continue;
     const { cadre } = hit;
     const relative = variant === 1 ? undefined : take(plan, hit.found);
@@ -154,13 +170,17 @@ export function plantHiddenOwners(plan: Plan): void {
     const paid = plan.ledger.filter((r) => r.payee === target.account).reduce((s, r) => s + r.fen, 0) / 100;
     book.scheme(
       'hidden_beneficial_owner',
-      [companySubject(target, 'payee'), ...cadreSubjects(cadre, relative), villageSubject(cadre.village!, 'payer')],
+      [
+        companySubject(target, 'payee'),
+        ...cadreSubjects(cadre, relative),
+        villageSubject(cadre.village!, 'payer'),
+      ],
       paid,
-      `${owner.name}通过多层持股间接控制${target.name}约${Math.round(effective * 1000) / 10}%，该公司承接${cadre.village!.name}工程`,
+      `${cadre.post}${cadre.person.name}${relative ? `的${hit.found.relation}${owner.name}` : '本人'}通过多层持股间接控制${target.name}约${Math.round(effective * 1000) / 10}%，该公司承接${cadre.village!.name}工程`,
     );
   }
   for (let i = 0; i < plan.k * 2; i += 1) {
-    const hit = cadreWith(plan, 'village', (c) => kinOf(plan, c, 25)[0]);
+    const hit = cadreWith(plan, 'village', (c) => knownKin(plan, c, 25)[0]);
     if (!hit) continue;
     const relative = take(plan, hit.found);
     const [a, b] = i % 2 === 0 ? [0.25, 0.4] : [0.8, 0.3];
@@ -178,7 +198,7 @@ export function plantSharedContacts(plan: Plan): void {
   for (let i = 0; i < plan.k * 3; i += 1) {
     const variant = i % 3;
     const hit = cadreWith<Kin | null>(plan, 'village', (c) =>
-      variant === 0 ? kinOf(plan, c, 22).find((k) => k.person.phone) : c.person.phone ? null : undefined,
+      variant === 0 ? knownKin(plan, c, 22).find((k) => k.person.phone) : c.person.phone ? null : undefined,
     );
     if (!hit) continue;
     const { cadre } = hit;
@@ -187,7 +207,7 @@ export function plantSharedContacts(plan: Plan): void {
     let how: string;
     if (variant === 0) {
       company.phone = relative!.phone!;
-      how = `联系电话与${cadre.person.name}的${hit.found!.relation}${relative!.name}相同`;
+      how = `联系电话与${cadre.post}${cadre.person.name}的${hit.found!.relation}${relative!.name}相同`;
     } else if (variant === 1) {
       company.address = cadre.person.household.address;
       how = `注册地址与${cadre.post}${cadre.person.name}家庭住址相同`;
@@ -198,14 +218,20 @@ export function plantSharedContacts(plan: Plan): void {
     const total = payWorks(plan, cadre.village!, company);
     book.scheme(
       'shared_contact',
-      [companySubject(company, 'payee'), ...cadreSubjects(cadre, relative), villageSubject(cadre.village!, 'payer')],
+      [
+        companySubject(company, 'payee'),
+        ...cadreSubjects(cadre, relative),
+        villageSubject(cadre.village!, 'payer'),
+      ],
       total,
       `${company.name}收到${cadre.village!.name}集体资金，${how}，无登记关联`,
     );
   }
   for (let i = 0; i < plan.k; i += 1) {
     const village = plan.rng.pick(plan.county.villages);
-    const neighbour = plan.pickPerson((p) => !p.related && !p.cadre && p.phone !== undefined && p.household.village === village);
+    const neighbour = plan.pickPerson(
+      (p) => !p.related && !p.cadre && p.phone !== undefined && p.household.village === village,
+    );
     if (neighbour) {
       const company = plan.newCompany('service', village.town, plan.villager(), false);
       company.phone = neighbour.phone!;
@@ -216,7 +242,7 @@ export function plantSharedContacts(plan: Plan): void {
         '企业与普通村民（非干部及亲属）共用电话，不应预警',
       );
     }
-    const hit = cadreWith(plan, 'village', (c) => kinOf(plan, c, 22).find((k) => k.person.phone));
+    const hit = cadreWith(plan, 'village', (c) => knownKin(plan, c, 22).find((k) => k.person.phone));
     if (hit) {
       const relative = take(plan, hit.found);
       const company = plan.newCompany('shop', hit.cadre.town, plan.villager(), false);

@@ -10,7 +10,15 @@ function payeeSubject(payee: Payee, role: string): Subject {
 }
 
 /** Pays `amounts` (yuan) on day offsets from a start date; returns the total. */
-function series(plan: Plan, village: Village, payee: Payee, start: string, offsets: number[], amounts: number[], purpose: string): number {
+function series(
+  plan: Plan,
+  village: Village,
+  payee: Payee,
+  start: string,
+  offsets: number[],
+  amounts: number[],
+  purpose: string,
+): number {
   let total = 0;
   offsets.forEach((offset, i) => {
     const fen = Math.round((amounts[i] ?? 0) * 100);
@@ -22,7 +30,8 @@ function series(plan: Plan, village: Village, payee: Payee, start: string, offse
 
 export function plantSplits(plan: Plan): void {
   const { county, rng, book } = plan;
-  const firm = (village: Village) => plan.newCompany(rng.chance(0.5) ? 'construction' : 'service', village.town, plan.villager(), false);
+  const firm = (village: Village) =>
+    plan.newCompany(rng.chance(0.5) ? 'construction' : 'service', village.town, plan.villager(), false);
   for (let i = 0; i < plan.k * 3; i += 1) {
     const variant = i % 3;
     const village = rng.pick(county.villages);
@@ -51,15 +60,31 @@ export function plantSplits(plan: Plan): void {
     const village = rng.pick(county.villages);
     const spread = firm(village);
     series(plan, village, spread, plan.date(0, 10), [0, 33, 64], [9_900, 9_900, 9_900], '保洁费');
-    book.decoy('split_payments', [payeeSubject(spread, 'payee'), villageSubject(village, 'payer')], '每笔9,900元，但分三个月支付，不应预警');
+    book.decoy(
+      'split_payments',
+      [payeeSubject(spread, 'payee'), villageSubject(village, 'payer')],
+      '每笔9,900元，但分三个月支付，不应预警',
+    );
     const two = firm(village);
     series(plan, village, two, plan.date(2, 6), [0, 5], [9_800, 9_600], '维修费');
-    book.decoy('split_payments', [payeeSubject(two, 'payee'), villageSubject(village, 'payer')], '15日内仅两笔，不应预警');
+    book.decoy(
+      'split_payments',
+      [payeeSubject(two, 'payee'), villageSubject(village, 'payer')],
+      '15日内仅两笔，不应预警',
+    );
     const small = plan.villager(village);
     series(plan, village, small, plan.date(3, 5), [0, 4, 9], [3_000, 3_200, 3_100], '劳务费');
-    book.decoy('split_payments', [payeeSubject(small, 'payee'), villageSubject(village, 'payer')], '三笔合计不足1万元，不应预警');
+    book.decoy(
+      'split_payments',
+      [payeeSubject(small, 'payee'), villageSubject(village, 'payer')],
+      '三笔合计不足1万元，不应预警',
+    );
     const big = firm(village);
     series(plan, village, big, plan.date(4, 3), [0, 3, 8], [12_000, 4_000, 4_500], '材料款');
-    book.decoy('split_payments', [payeeSubject(big, 'payee'), villageSubject(village, 'payer')], '其中一笔超过1万元，其余两笔合计不足1万元，不应预警');
+    book.decoy(
+      'split_payments',
+      [payeeSubject(big, 'payee'), villageSubject(village, 'payer')],
+      '其中一笔超过1万元，其余两笔合计不足1万元，不应预警',
+    );
   }
 }

@@ -1,8 +1,7 @@
 // Company registrations (XLSX: basic information and key personnel sheets) and the shareholder list (CSV).
 import { CREDIT_CODE_CHARSET } from '../../../ingest/normalise/creditcode.ts';
 import type { Company } from '../model.ts';
-import type { WriteContext } from './context.ts';
-import { TableWriter } from './text.ts';
+import { TableWriter, type WriteContext } from './text.ts';
 import { writeWorkbook } from './xlsx.ts';
 
 const TYPE: Record<Company['trade'], string> = {
@@ -46,8 +45,15 @@ export async function writeCompanies(ctx: WriteContext): Promise<void> {
     c.address,
   ]);
   const bad = companies.findIndex((c) => c.badCheck);
-  if (bad >= 0) ctx.warnings.push({ file: '工商登记.xlsx', row: bad + 2, reason: 'ucc.checksum: 统一社会信用代码校验码错误（仅警告）' });
-  const staff = companies.flatMap((c) => c.executives.map((e) => [c.code, c.name, e.person.name, e.person.id, e.post]));
+  if (bad >= 0)
+    ctx.warnings.push({
+      file: '工商登记.xlsx',
+      row: bad + 2,
+      reason: 'ucc.checksum: 统一社会信用代码校验码错误（仅警告）',
+    });
+  const staff = companies.flatMap((c) =>
+    c.executives.map((e) => [c.code, c.name, e.person.name, e.person.id, e.post]),
+  );
   const written = await writeWorkbook(
     root,
     '工商登记.xlsx',
@@ -55,16 +61,40 @@ export async function writeCompanies(ctx: WriteContext): Promise<void> {
       {
         name: '企业基本信息',
         kind: 'company',
-        headers: ['统一社会信用代码', '企业名称', '企业类型', '法定代表人', '法定代表人证件号码', '注册资本（万元）', '成立日期', '登记状态', '联系电话', '住所'],
+        headers: [
+          '统一社会信用代码',
+          '企业名称',
+          '企业类型',
+          '法定代表人',
+          '法定代表人证件号码',
+          '注册资本（万元）',
+          '成立日期',
+          '登记状态',
+          '联系电话',
+          '住所',
+        ],
         rows: basic,
       },
-      { name: '主要人员', kind: 'executive', headers: ['统一社会信用代码', '企业名称', '姓名', '身份证号', '职务'], rows: staff },
+      {
+        name: '主要人员',
+        kind: 'executive',
+        headers: ['统一社会信用代码', '企业名称', '姓名', '身份证号', '职务'],
+        rows: staff,
+      },
     ],
     county.settings.asOf,
   );
   ctx.files.push(...written);
 
-  const headers = ['统一社会信用代码', '企业名称', '股东名称', '股东类型', '股东证件号码', '持股比例', '认缴出资额（万元）'];
+  const headers = [
+    '统一社会信用代码',
+    '企业名称',
+    '股东名称',
+    '股东类型',
+    '股东证件号码',
+    '持股比例',
+    '认缴出资额（万元）',
+  ];
   const path = '股东信息.csv';
   const out = new TableWriter(root, path, 'shareholder', headers);
   const brokenAt = Math.floor(companies.length / 3);

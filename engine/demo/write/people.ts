@@ -2,10 +2,21 @@
 import { idCheckDigit } from '../../../ingest/normalise/idnumber.ts';
 import { ymd } from '../calendar.ts';
 import type { Person } from '../model.ts';
-import type { WriteContext } from './context.ts';
-import { TableWriter } from './text.ts';
+import { TableWriter, type WriteContext } from './text.ts';
 
-const HOUSEHOLD_HEADERS = ['户号', '姓名', '公民身份号码', '性别', '民族', '出生日期', '与户主关系', '乡镇', '村', '联系电话', '住址'];
+const HOUSEHOLD_HEADERS = [
+  '户号',
+  '姓名',
+  '公民身份号码',
+  '性别',
+  '民族',
+  '出生日期',
+  '与户主关系',
+  '乡镇',
+  '村',
+  '联系电话',
+  '住址',
+];
 
 /** The person's ID number with its check character changed: a typo ingest must reject. */
 function withWrongCheck(id: string): string {
@@ -29,7 +40,19 @@ export async function writeHouseholds(ctx: WriteContext): Promise<void> {
           }
           const birth = gbk ? ymd(p.birth) : p.birth;
           const nation = rng.chance(0.04) ? '畲族' : '汉族';
-          const cells = [household.no, p.name, id, p.sex === 'M' ? '男' : '女', nation, birth, p.relation, town.name, village.name, p.phone ?? '', household.address];
+          const cells = [
+            household.no,
+            p.name,
+            id,
+            p.sex === 'M' ? '男' : '女',
+            nation,
+            birth,
+            p.relation,
+            town.name,
+            village.name,
+            p.phone ?? '',
+            household.address,
+          ];
           const pending = out.row(cells);
           if (pending) await pending;
         }
@@ -47,7 +70,17 @@ export async function writeCadres(ctx: WriteContext): Promise<void> {
     const cadres = [...town.officials, ...town.villages.flatMap((v) => v.cadres)];
     for (const c of cadres) {
       const p = c.person;
-      await out.row([p.name, p.id, p.sex === 'M' ? '男' : '女', c.unit, c.post, c.level, town.name, c.village?.name ?? '', p.phone ?? '']);
+      await out.row([
+        p.name,
+        p.id,
+        p.sex === 'M' ? '男' : '女',
+        c.unit,
+        c.post,
+        c.level,
+        town.name,
+        c.village?.name ?? '',
+        p.phone ?? '',
+      ]);
     }
   }
   ctx.files.push(await out.close());
@@ -57,7 +90,14 @@ export async function writeCadres(ctx: WriteContext): Promise<void> {
   for (const town of county.towns) {
     for (const c of [...town.officials, ...town.villages.flatMap((v) => v.cadres)]) {
       for (const d of c.declared) {
-        await rel.row([c.person.name, c.person.id, d.person.name, d.person.id, d.relation, d.person.phone ?? '']);
+        await rel.row([
+          c.person.name,
+          c.person.id,
+          d.person.name,
+          d.person.id,
+          d.relation,
+          d.person.phone ?? '',
+        ]);
       }
     }
   }
@@ -86,7 +126,15 @@ export async function writeDeaths(ctx: WriteContext): Promise<void> {
     n += 1;
     const [y, m, d] = p.death.split('-').map(Number);
     const date = rng.chance(0.3) ? `${y}年${m}月${d}日` : p.death;
-    const record = { 序号: n, 姓名: p.name, 身份证号: p.id, 性别: p.sex === 'M' ? '男' : '女', 死亡日期: date, 死亡原因: rng.pick(CAUSES), 登记单位: `${p.household.village.town.name}派出所` };
+    const record = {
+      序号: n,
+      姓名: p.name,
+      身份证号: p.id,
+      性别: p.sex === 'M' ? '男' : '女',
+      死亡日期: date,
+      死亡原因: rng.pick(CAUSES),
+      登记单位: `${p.household.village.town.name}派出所`,
+    };
     await line(JSON.stringify(record));
   }
   ctx.files.push(await out.close());

@@ -1,10 +1,29 @@
-// Streaming delimited-text tables (CSV, TSV, pipe) in UTF-8, UTF-8 with BOM or GBK, with bounded memory.
+// Streaming delimited-text tables (CSV, TSV, pipe) in UTF-8, UTF-8 with BOM or GBK, and what writers share.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Kind } from '../../../ingest/types.ts';
+import type { County } from '../county.ts';
+import type { Plan } from '../plan.ts';
+import type { Rng } from '../rng.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gbk';
+
+/** A row ingest will load with a warning (not count as malformed): wrong credit-code check, invalid ghost ID. */
+export interface PlantedWarning {
+  file: string;
+  row: number;
+  reason: string;
+}
+
+export interface WriteContext {
+  county: County;
+  plan: Plan;
+  root: string;
+  rng: Rng;
+  files: WrittenFile[];
+  warnings: PlantedWarning[];
+}
 
 export interface WrittenFile {
   /** Relative to the output folder, with '/' separators. */
@@ -29,7 +48,14 @@ export class TableWriter {
   private used = 0;
   private readonly headerLines: number;
 
-  constructor(root: string, path: string, kind: Kind, headers: string[], delimiter = ',', encoding: TextEncoding = 'utf-8') {
+  constructor(
+    root: string,
+    path: string,
+    kind: Kind,
+    headers: string[],
+    delimiter = ',',
+    encoding: TextEncoding = 'utf-8',
+  ) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
     this.out = createWriteStream(full);
@@ -103,7 +129,9 @@ export class TableWriter {
 
   async close(): Promise<WrittenFile> {
     await this.flush();
-    await new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     return this.info;
   }
 }

@@ -51,11 +51,20 @@ export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
  * Writes a workbook of plain text/number sheets with exceljs's streaming writer (rows go to disk as they are
  * added), then pins the zip timestamps: the same content always gives the same bytes.
  */
-export async function writeWorkbook(root: string, path: string, sheets: Sheet[], date: string): Promise<WrittenFile[]> {
+export async function writeWorkbook(
+  root: string,
+  path: string,
+  sheets: Sheet[],
+  date: string,
+): Promise<WrittenFile[]> {
   const full = join(root, path);
   mkdirSync(dirname(full), { recursive: true });
   const when = new Date(`${date}T00:00:00Z`);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: full, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: full,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   workbook.creator = '清溪县市场监督管理局';
   workbook.lastModifiedBy = '清溪县市场监督管理局';
   workbook.created = when;

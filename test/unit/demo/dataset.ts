@@ -1,6 +1,8 @@
-// Reads a generated demo folder back through the ingest's own readers, detector and normalisers.
+// Generates a demo county and reads it back through the ingest's own readers, detector and normalisers.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WrittenFile } from '../../../engine/demo/index.ts';
+import { type DemoSummary, generateDemo, type Truth, type WrittenFile } from '../../../engine/demo/index.ts';
 import {
   normaliseKey,
   parseAmount,
@@ -35,9 +37,17 @@ export async function readRows(dir: string, files: WrittenFile[]): Promise<Row[]
       const mapping = detectMapping(table.file, table.headers, { profiles });
       for await (const record of table.records()) {
         const f: Record<string, string> = {};
-        for (const [field, header] of Object.entries(mapping.fields)) f[field] = (record.values[header] ?? '').trim();
+        for (const [field, header] of Object.entries(mapping.fields))
+          f[field] = (record.values[header] ?? '').trim();
         const malformed = record.values.__malformed;
-        rows.push({ file: path, ...(table.sheet ? { sheet: table.sheet } : {}), row: record.row, kind: mapping.kind, f, ...(malformed ? { malformed } : {}) });
+        rows.push({
+          file: path,
+          ...(table.sheet ? { sheet: table.sheet } : {}),
+          row: record.row,
+          kind: mapping.kind,
+          f,
+          ...(malformed ? { malformed } : {}),
+        });
       }
     }
   }
@@ -128,7 +138,12 @@ export async function loadDataset(dir: string, files: WrittenFile[]): Promise<Da
         continue;
       }
       const phone = parsePhone(f.phone ?? '');
-      d.register.set(id, { name: f.name ?? '', household: f.householdNo ?? '', phone: phone.ok ? phone.value.phone : '', address: f.address ?? '' });
+      d.register.set(id, {
+        name: f.name ?? '',
+        household: f.householdNo ?? '',
+        phone: phone.ok ? phone.value.phone : '',
+        address: f.address ?? '',
+      });
       d.households.set(f.householdNo ?? '', [...(d.households.get(f.householdNo ?? '') ?? []), id]);
     } else if (r.kind === 'death') {
       const date = parseDate(f.deathDate ?? '');
@@ -136,29 +151,62 @@ export async function loadDataset(dir: string, files: WrittenFile[]): Promise<Da
       if (!date.ok || !id) reject(r);
       else d.deaths.set(id, date.value);
     } else if (r.kind === 'cadre') {
-      d.cadres.push({ id: idOf(f.idNumber ?? '') ?? '', unit: f.unit ?? '', village: f.village ? `${f.town}/${f.village}` : '' });
+      d.cadres.push({
+        id: idOf(f.idNumber ?? '') ?? '',
+        unit: f.unit ?? '',
+        village: f.village ? `${f.town}/${f.village}` : '',
+      });
     } else if (r.kind === 'relative') {
       d.declared.push({ cadreId: idOf(f.cadreId ?? '') ?? '', relativeId: idOf(f.relativeId ?? '') ?? '' });
     } else if (r.kind === 'company') {
       const code = parseCreditCode(f.creditCode ?? '');
       const phone = parsePhone(f.phone ?? '');
-      if (code.ok) d.companies.set(code.value.creditCode, { legalRepId: idOf(f.legalRepId ?? '') ?? '', phone: phone.ok ? phone.value.phone : '', address: f.address ?? '' });
+      if (code.ok)
+        d.companies.set(code.value.creditCode, {
+          legalRepId: idOf(f.legalRepId ?? '') ?? '',
+          phone: phone.ok ? phone.value.phone : '',
+          address: f.address ?? '',
+        });
     } else if (r.kind === 'shareholder') {
       const ratio = parseRatio(f.ratio ?? '');
       if (!ratio.ok) reject(r);
-      else d.holders.push({ code: normaliseKey(f.creditCode ?? ''), holder: idOf(f.holderId ?? '') ?? normaliseKey(f.holderId ?? ''), ratio: ratio.value });
+      else
+        d.holders.push({
+          code: normaliseKey(f.creditCode ?? ''),
+          holder: idOf(f.holderId ?? '') ?? normaliseKey(f.holderId ?? ''),
+          ratio: ratio.value,
+        });
     } else if (r.kind === 'executive') {
       d.executives.push({ code: normaliseKey(f.creditCode ?? ''), id: idOf(f.idNumber ?? '') ?? '' });
     } else if (r.kind === 'ledger') {
       const date = parseDate(f.date ?? '');
       const fen = fenOf(f.amount ?? '');
       if (!date.ok || !fen) reject(r);
-      else d.ledger.push({ village: `${f.town}/${f.village}`, date: date.value, payee: normaliseKey(f.payeeId || f.payeeAccount || ''), account: normaliseKey(f.payeeAccount ?? ''), fen });
+      else
+        d.ledger.push({
+          village: `${f.town}/${f.village}`,
+          date: date.value,
+          payee: normaliseKey(f.payeeId || f.payeeAccount || ''),
+          account: normaliseKey(f.payeeAccount ?? ''),
+          fen,
+        });
     } else if (r.kind === 'subsidy') {
       const date = parseDate(f.date ?? '');
       const fen = fenOf(f.amount ?? '');
       if (!date.ok || !fen) reject(r);
-      else d.subsidies.push({ program: f.program ?? '', raw: f.idNumber ?? '', id: idOf(f.idNumber ?? ''), date: date.value, period: f.period ?? '', fen });
+      else
+        d.subsidies.push({
+          program: f.program ?? '',
+          raw: f.idNumber ?? '',
+          id: idOf(f.idNumber ?? ''),
+          date: date.value,
+          period: f.period ?? '',
+          fen,
+        });
+    } else if (r.kind === 'account') {
+      const account = normaliseKey(f.accountNo ?? '');
+      if (f.holderId) d.owners.set(account, normaliseKey(f.holderId));
+      d.holderNames.set(account, f.holderName ?? '');
     } else if (r.kind === 'bank') {
       const own = normaliseKey(f.ownAccount ?? '');
       const when = f.date ? parseDateTime(f.date, f.time || undefined) : parseDateTime(f.time ?? '');
@@ -180,4 +228,19 @@ export async function loadDataset(dir: string, files: WrittenFile[]): Promise<Da
   }
   d.transfers.sort((a, b) => a.t - b.t);
   return d;
+}
+
+export interface Demo {
+  dir: string;
+  summary: DemoSummary;
+  truth: Truth;
+  data: Dataset;
+}
+
+export async function makeDemo(seed = 1): Promise<Demo> {
+  const dir = mkdtempSync(join(tmpdir(), 'qf-demo-'));
+  const summary = await generateDemo({ out: dir, seed });
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
+  const data = await loadDataset(summary.dataDir, summary.files);
+  return { dir, summary, truth, data };
 }

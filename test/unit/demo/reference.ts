@@ -28,7 +28,8 @@ function paidCompanies(d: Dataset): Set<string> {
   for (const l of d.ledger) if (d.companies.has(l.payee)) paid.add(l.payee);
   for (const t of d.transfers) {
     const owner = d.owners.get(t.to);
-    if (owner && d.companies.has(owner) && (d.holderNames.get(t.from) ?? '').endsWith('人民政府')) paid.add(owner);
+    if (owner && d.companies.has(owner) && (d.holderNames.get(t.from) ?? '').endsWith('人民政府'))
+      paid.add(owner);
   }
   return paid;
 }
@@ -60,7 +61,8 @@ function splitPayees(payments: { payer: string; payee: string; day: number; fen:
     list.sort((a, b) => a.day - b.day);
     for (let i = 0; i < list.length; i += 1) {
       const window = list.filter((p) => p.day >= list[i]!.day && p.day <= list[i]!.day + 15);
-      if (window.length >= 3 && window.reduce((s, p) => s + p.fen, 0) > 1_000_000) flagged.add(key.split('>')[1]!);
+      if (window.length >= 3 && window.reduce((s, p) => s + p.fen, 0) > 1_000_000)
+        flagged.add(key.split('>')[1]!);
     }
   }
   return flagged;
@@ -96,7 +98,9 @@ function passThrough(transfers: Transfer[]): Set<string> {
   const hits = new Map<string, number>();
   for (const t of transfers) {
     if (t.fen < 5_000_000) continue;
-    const sent = (outs.get(t.to) ?? []).filter((o) => o.t > t.t && o.t <= t.t + DAY).reduce((s, o) => s + o.fen, 0);
+    const sent = (outs.get(t.to) ?? [])
+      .filter((o) => o.t > t.t && o.t <= t.t + DAY)
+      .reduce((s, o) => s + o.fen, 0);
     if (sent >= 0.9 * t.fen) hits.set(t.to, (hits.get(t.to) ?? 0) + 1);
   }
   return new Set([...hits].filter(([, n]) => n >= 2).map(([a]) => a));
@@ -105,7 +109,9 @@ function passThrough(transfers: Transfer[]): Set<string> {
 function kickbacks(d: Dataset, circle: Set<string>): Set<string> {
   const outs = new Map<string, Transfer[]>();
   for (const t of d.transfers) outs.set(t.from, [...(outs.get(t.from) ?? []), t]);
-  const sources = [...d.holderNames].filter(([, n]) => n.endsWith('股份经济合作社') || n.endsWith('人民政府')).map(([a]) => a);
+  const sources = [...d.holderNames]
+    .filter(([, n]) => n.endsWith('股份经济合作社') || n.endsWith('人民政府'))
+    .map(([a]) => a);
   const found = new Set<string>();
   const walk = (account: string, after: number, start: number, hops: number) => {
     for (const t of outs.get(account) ?? []) {
@@ -130,20 +136,29 @@ export function detectAll(d: Dataset, asOf: string): Record<ModelId, Set<string>
   ];
   const contractor = new Set([...paid].filter((code) => roles(code).some((id) => circle.has(id))));
   const hidden = new Set(
-    [...paid].filter((code) => [...indirectStakes(d, code)].some(([id, stake]) => circle.has(id) && stake >= 0.25 - 1e-9)),
+    [...paid].filter((code) =>
+      [...indirectStakes(d, code)].some(([id, stake]) => circle.has(id) && stake >= 0.25 - 1e-9),
+    ),
   );
   const phones = new Set([...circle].map((id) => d.register.get(id)?.phone).filter(Boolean));
   const addresses = new Set([...circle].map((id) => d.register.get(id)?.address).filter(Boolean));
   const shared = new Set(
     [...paid].filter((code) => {
       const c = d.companies.get(code)!;
-      const tied = roles(code).some((id) => circle.has(id)) || [...indirectStakes(d, code).keys()].some((id) => circle.has(id));
+      const tied =
+        roles(code).some((id) => circle.has(id)) ||
+        [...indirectStakes(d, code).keys()].some((id) => circle.has(id));
       return !tied && (phones.has(c.phone) || addresses.has(c.address));
     }),
   );
   const payments = [
     ...d.ledger.map((l) => ({ payer: l.village, payee: l.payee, day: DAYS(l.date), fen: l.fen })),
-    ...d.transfers.map((t) => ({ payer: t.from, payee: d.owners.get(t.to) ?? t.to, day: Math.floor(t.t / DAY), fen: t.fen })),
+    ...d.transfers.map((t) => ({
+      payer: t.from,
+      payee: d.owners.get(t.to) ?? t.to,
+      day: Math.floor(t.t / DAY),
+      fen: t.fen,
+    })),
   ];
   const covered = new Set(d.subsidies.filter((s) => s.program === '高龄补贴' && s.id).map((s) => s.id!));
   const counts = new Map<string, number>();
@@ -152,10 +167,21 @@ export function detectAll(d: Dataset, asOf: string): Record<ModelId, Set<string>
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return {
-    deceased_receiving: new Set(d.subsidies.filter((s) => s.id && d.deaths.has(s.id) && s.date > d.deaths.get(s.id)!).map((s) => s.id!)),
-    eligible_not_covered: new Set([...d.register.keys()].filter((id) => !d.deaths.has(id) && ageOn(id, asOf) >= 80 && !covered.has(id))),
+    deceased_receiving: new Set(
+      d.subsidies.filter((s) => s.id && d.deaths.has(s.id) && s.date > d.deaths.get(s.id)!).map((s) => s.id!),
+    ),
+    eligible_not_covered: new Set(
+      [...d.register.keys()].filter((id) => !d.deaths.has(id) && ageOn(id, asOf) >= 80 && !covered.has(id)),
+    ),
     cadre_relative_allowance: new Set(
-      d.subsidies.filter((s) => s.id && relatives.has(s.id) && (s.program === '城乡居民最低生活保障' || s.program === '特困人员供养')).map((s) => s.id!),
+      d.subsidies
+        .filter(
+          (s) =>
+            s.id &&
+            relatives.has(s.id) &&
+            (s.program === '城乡居民最低生活保障' || s.program === '特困人员供养'),
+        )
+        .map((s) => s.id!),
     ),
     cadre_related_contractor: contractor,
     hidden_beneficial_owner: hidden,
@@ -164,7 +190,9 @@ export function detectAll(d: Dataset, asOf: string): Record<ModelId, Set<string>
     circular_transfers: cycles(d.transfers),
     pass_through: passThrough(d.transfers),
     kickback_chain: kickbacks(d, circle),
-    ghost_recipient: new Set(d.subsidies.filter((s) => !s.id || !d.register.has(s.id)).map((s) => s.id ?? s.raw)),
+    ghost_recipient: new Set(
+      d.subsidies.filter((s) => !s.id || !d.register.has(s.id)).map((s) => s.id ?? s.raw),
+    ),
     duplicate_benefit: new Set([...counts].filter(([, n]) => n >= 2).map(([key]) => key.split('|')[1]!)),
   };
 }
