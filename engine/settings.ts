@@ -31,6 +31,8 @@ export interface Settings {
   serverHost: string;
   serverPort: number;
   lang: Exclude<Lang, 'both'>;
+  /** Scale of the demo county `serve` loads into an empty database; 0 turns the demo off. */
+  demoScale: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   serverHost: '127.0.0.1',
   serverPort: 7900,
   lang: 'zh',
+  demoScale: 1,
 };
 
 function invalid(name: string, reason: string): InvalidInputError {
@@ -80,6 +83,8 @@ export function validateSettings(settings: Settings): Settings {
     throw invalid('NEO4J_URI', 'expected neo4j://, neo4j+s://, bolt:// or bolt+s://');
   }
   if (settings.lang !== 'zh' && settings.lang !== 'en') throw invalid('QINGFENG_LANG', 'zh or en');
+  if (!(settings.demoScale >= 0 && settings.demoScale <= 100))
+    throw invalid('QINGFENG_DEMO_SCALE', 'must be 0-100');
   return settings;
 }
 
@@ -106,5 +111,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     serverHost: env.QINGFENG_HOST || d.serverHost,
     serverPort: optionalInt(env.QINGFENG_PORT ?? env.PORT) ?? d.serverPort,
     lang: (env.QINGFENG_LANG as Settings['lang']) || d.lang,
+    demoScale: env.QINGFENG_DEMO_SCALE?.trim() ? Number(env.QINGFENG_DEMO_SCALE) : d.demoScale,
   });
 }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze.ts';
 import { registerDbCommands } from './db.ts';
+import { registerDemoCommands } from './demo.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStatsCommand } from './stats.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerIngestCommand(program);
   registerStatsCommand(program);
   registerAnalyzeCommands(program);
+  registerDemoCommands(program);
   registerServeCommand(program);
   return program;
 }

@@ -1,5 +1,6 @@
 // `qingfeng serve` (what `npm start` runs): the managed Neo4j, the schema, and the HTTP server, stopped together.
 import type { Server } from 'node:http';
+import { type DemoStep, ensureDemo } from '../demo/bootstrap.ts';
 import { EnvironmentError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { startInstance, stopInstance } from '../localdb/instance.ts';
@@ -9,6 +10,9 @@ import type { Settings } from '../settings.ts';
 import { type ConnectionInfo, resolveConnection } from '../store/connection.ts';
 import { closeAllStores, getStore } from '../store/gateway.ts';
 import { createApp } from './app.ts';
+
+/** Run after the demo county is loaded: detection and analysis register here as they land. */
+const demoSteps: DemoStep[] = [];
 
 export interface RunningServer {
   url: string;
@@ -41,6 +45,8 @@ export async function serve(settings: Settings, say: (message: string) => void):
       ),
     );
   }
+  // An empty database gets the demo county, so a first `npm start` shows Qingfeng at work.
+  await ensureDemo(getStore(connection), settings, say, demoSteps);
   const app = createApp({ store: () => getStore(connection) });
   const server: Server = await new Promise((resolvePromise) => {
     const s = app.listen(settings.serverPort, settings.serverHost, () => resolvePromise(s));

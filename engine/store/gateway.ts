@@ -1,12 +1,26 @@
 // The store gateway: one driver per connection, read/write helpers over managed transactions, batched UNWIND writes.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { isEngineError } from '../errors.ts';
+import { isEngineError, StoreError } from '../errors.ts';
 import type { ConnectionInfo } from './connection.ts';
 import { toStoreError } from './errors.ts';
 import { toPlain } from './plain.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
+
+/** Runs one statement inside a `Store.transaction`. */
+export type TxRun = <R = Row>(cypher: string, params?: Params) => Promise<R[]>;
+
+const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
+
+function runner(tx: {
+  run: (cypher: string, params: Params) => PromiseLike<{ records: { toObject(): object }[] }>;
+}): TxRun {
+  return async <R = Row>(cypher: string, params: Params = {}) => {
+    const result = await tx.run(cypher, params);
+    return result.records.map((record) => toPlain(record.toObject()) as R);
+  };
+}
 
 export interface WriteSummary {
   nodesCreated: number;
@@ -126,6 +140,51 @@ export class Store {
         await session.close();
       }
     });
+  }
+
+  /**
+   * Runs `work` in ONE write transaction: every statement it runs commits together or not at all (one commit,
+   * one log flush). The driver retries the whole function after a transient fault, so `work` must start from
+   * scratch each time it is called. `quickRetries`: first try that many times on our own, retrying a deadlock
+   * at once (after `beforeRetry`, e.g. waiting for the other writer) instead of after the driver's back-off.
+   */
+  async transaction<T>(
+    work: (run: TxRun) => Promise<T>,
+    options: { quickRetries?: number; beforeRetry?: () => Promise<void> } = {},
+  ): Promise<T> {
+    for (let attempt = 0; attempt < (options.quickRetries ?? 0); attempt += 1) {
+      try {
+        return await this.guard(() => this.explicitTransaction(work));
+      } catch (error) {
+        if (!(error instanceof StoreError) || error.details.code !== DEADLOCK) throw error;
+        await options.beforeRetry?.();
+      }
+    }
+    return this.guard(async () => {
+      const session = this.session('WRITE');
+      try {
+        return await session.executeWrite((tx) => work(runner(tx)));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private async explicitTransaction<T>(work: (run: TxRun) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      const tx = session.beginTransaction();
+      try {
+        const result = await work(runner(tx));
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw error;
+      }
+    } finally {
+      await session.close();
+    }
   }
 
   /** Runs in a write transaction; returns plain rows. */

@@ -1,6 +1,6 @@
-// Runs in a worker thread: reads one table, maps and builds its rows, and posts batches to the writer thread,
-// so parsing and building never delay the Bolt conversation on the main thread.
-import { parentPort, workerData } from 'node:worker_threads';
+// Runs in a worker thread: reads tables one job at a time, maps and builds their rows, and posts batches to the
+// writer thread, so parsing and building never delay the Bolt conversation on the main thread.
+import { parentPort } from 'node:worker_threads';
 import { isEngineError } from '../../engine/errors.ts';
 import { buildRow, fileContext } from '../build/index.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
@@ -20,11 +20,29 @@ export interface BuildJob {
   batchSize: number;
 }
 
-const job = workerData as BuildJob;
+/** Messages from the main thread: a job to run, or a credit (a batch was written; one more may be sent). */
+export type WorkerCommand = { type: 'job'; job: BuildJob } | { type: 'credit' };
+
+/** Batches posted ahead of the writer: two, so one is built while one is written. */
+const AHEAD = 2;
 const port = parentPort!;
-let credits = 2;
+let credits = AHEAD;
 let wake: (() => void) | undefined;
-port.on('message', () => {
+port.on('message', (command: WorkerCommand) => {
+  if (command.type === 'job') {
+    credits = AHEAD;
+    main(command.job).catch((error: unknown) => {
+      // Opening the table failed (it was readable a moment ago in the main thread): report, stay usable.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      port.postMessage({
+        type: 'fault',
+        engine: isEngineError(error),
+        id: isEngineError(error) ? error.id : 'internal',
+        message,
+      } satisfies BuildMessage);
+    });
+    return;
+  }
   credits += 1;
   wake?.();
 });
@@ -35,7 +53,7 @@ async function send(message: BuildMessage): Promise<void> {
   port.postMessage(message);
 }
 
-async function main(): Promise<void> {
+async function main(job: BuildJob): Promise<void> {
   const mapping: FieldMapping = {
     kind: job.kind,
     fields: job.fields,
@@ -97,5 +115,3 @@ async function main(): Promise<void> {
     port.postMessage({ type: 'fault', engine: isEngineError(error), ...fault } satisfies BuildMessage);
   }
 }
-
-await main();

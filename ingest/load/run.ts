@@ -11,7 +11,7 @@ import type { SourceTable } from '../readers/types.ts';
 import type { FileSummary, IngestSummary, Kind } from '../types.ts';
 import { QuarantineReport } from './quarantine.ts';
 import { deriveHouseholdTies, resolveMentions } from './resolve.ts';
-import { ingestTableInWorker } from './table.ts';
+import { BuildWorkers, ingestTableInWorker } from './table.ts';
 import { GraphWriter } from './writer.ts';
 
 export interface IngestOptions {
@@ -40,7 +40,7 @@ async function ingestTable(
   writer: GraphWriter,
   report: QuarantineReport,
   summary: FileSummary,
-  options: IngestOptions & { profileObj?: Profile; profiles: Profile[] },
+  options: IngestOptions & { profileObj?: Profile; profiles: Profile[]; workers: BuildWorkers },
 ): Promise<void> {
   const mapping = detectMapping(table.file, table.headers, {
     kind: options.kind,
@@ -55,6 +55,7 @@ async function ingestTable(
     report,
     summary,
     options.batchSize ?? 5000,
+    options.workers,
     options.onProgress,
   );
 }
@@ -107,6 +108,7 @@ export async function ingestFiles(
     at: startedAt,
   });
   const files: FileSummary[] = [];
+  const workers = new BuildWorkers();
   try {
     for (const path of await listInputFiles(paths)) {
       let tables: SourceTable[];
@@ -123,7 +125,7 @@ export async function ingestFiles(
         const summary = emptySummary(path, table.sheet);
         files.push(summary);
         try {
-          await ingestTable(table, writer, report, summary, { ...options, profileObj, profiles });
+          await ingestTable(table, writer, report, summary, { ...options, profileObj, profiles, workers });
         } catch (error) {
           // Unmappable, or unreadable part-way (a bad byte deep in a file): the file is refused and said so;
           // rows counted before the fault stay in the store and in the counts.
@@ -133,6 +135,7 @@ export async function ingestFiles(
       }
     }
   } finally {
+    await workers.close();
     await report.close();
   }
   const familyTies = await deriveHouseholdTies(store, runId);

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../engine/errors.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
 import type { SourceRecord, SourceTable } from '../readers/types.ts';
 import type { FileSummary } from '../types.ts';
-import type { BuildJob } from './build-worker.ts';
+import type { BuildJob, WorkerCommand } from './build-worker.ts';
 import type { QuarantineEntry, QuarantineReport } from './quarantine.ts';
 import type { BatchItem, GraphWriter } from './writer.ts';
 
@@ -46,8 +46,43 @@ export function structuralProblem(
 const WORKER = new URL('./build-worker.mjs', import.meta.url);
 
 /**
- * Reads and builds `table` in a worker while this thread writes: batch N is written as batch N+1 is built.
- * Resolves when every row is accounted for; rejects with the reader's fault (rows before it are written).
+ * The build worker of one ingest run, started on first use and reused for every table: starting a worker (and
+ * its TypeScript loader) costs about a second, which a folder of small departmental files would pay per file.
+ */
+export class BuildWorkers {
+  private worker: Worker | undefined;
+
+  /** The live worker, started if needed. */
+  acquire(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(WORKER);
+      // A crashed worker is dropped; the next table starts a fresh one.
+      worker.once('error', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      worker.once('exit', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  /** Stops the worker of a table that failed half-way, so no stale batch of it reaches the next table. */
+  async discard(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    await this.discard();
+  }
+}
+
+/**
+ * Reads and builds `table` in the run's worker while this thread writes: batch N is written as batch N+1 is
+ * built. Resolves when every row is accounted for; rejects with the reader's fault (rows before it are written).
  */
 export function ingestTableInWorker(
   table: SourceTable,
@@ -56,6 +91,7 @@ export function ingestTableInWorker(
   report: QuarantineReport,
   summary: FileSummary,
   batchSize: number,
+  workers: BuildWorkers,
   onProgress?: (progress: { file: string; rows: number }) => void,
 ): Promise<void> {
   const job: BuildJob = {
@@ -66,17 +102,22 @@ export function ingestTableInWorker(
     ...(mapping.profile ? { profile: { spec: mapping.profile.spec, origin: mapping.profile.origin } } : {}),
     batchSize,
   };
-  const worker = new Worker(WORKER, { workerData: job });
+  const worker = workers.acquire();
   const label = fileLabel(table);
   return new Promise<void>((resolvePromise, reject) => {
     // Batches start in file order, each once the previous one's nodes are written (see GraphWriter.writeBatch).
     let nodesOfPrevious: Promise<void> = Promise.resolve();
     const inFlight = new Set<Promise<void>>();
     let settled = false;
+    const detach = () => {
+      worker.off('error', fail);
+      worker.off('message', onMessage);
+    };
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
+      detach();
+      void workers.discard();
       reject(error);
     };
     const write = async (
@@ -96,11 +137,10 @@ export function ingestTableInWorker(
       if (message.items.length) {
         for (const d of await writer.writeBatch(message.items, open)) summary[d] += 1;
       } else open();
-      worker.postMessage('credit');
+      if (!settled) worker.postMessage({ type: 'credit' } satisfies WorkerCommand);
       onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined });
     };
-    worker.on('error', fail);
-    worker.on('message', (message: BuildMessage) => {
+    const onMessage = (message: BuildMessage) => {
       if (settled) return;
       if (message.type === 'batch') {
         const gate = nodesOfPrevious;
@@ -111,10 +151,10 @@ export function ingestTableInWorker(
         task.then(() => inFlight.delete(task), fail);
       } else if (message.type === 'end') {
         Promise.all(inFlight)
-          .then(async () => {
+          .then(() => {
             if (settled) return;
             settled = true;
-            await worker.terminate();
+            detach();
             resolvePromise();
           })
           .catch(fail);
@@ -124,6 +164,9 @@ export function ingestTableInWorker(
           : new Error(message.message);
         Promise.allSettled(inFlight).then(() => fail(error));
       }
-    });
+    };
+    worker.on('error', fail);
+    worker.on('message', onMessage);
+    worker.postMessage({ type: 'job', job } satisfies WorkerCommand);
   });
 }

@@ -2,7 +2,7 @@
 // and tells for each row whether its main fact was new (loaded) or already there (merged).
 import { StoreError } from '../../engine/errors.ts';
 import { relationType } from '../../engine/schema/index.ts';
-import type { Store } from '../../engine/store/gateway.ts';
+import type { Store, TxRun } from '../../engine/store/gateway.ts';
 import type { EdgeUpsert, Fragment, NodeUpsert } from '../types.ts';
 import {
   edgeCreateMissingCypher,
@@ -34,7 +34,10 @@ interface Aggregate {
   f: string;
 }
 
-/** Rows per transaction; a batch rarely holds more. */
+/** Deadlocks between two overlapping batches are retried at once this many times before the driver's back-off. */
+const QUICK = { quickRetries: 4 };
+
+/** Rows per statement; a batch rarely holds more. */
 const CHUNK = 10_000;
 
 /** Adds a row's values (first value wins) and provenance; `perRow` false keeps only the file's first row. */
@@ -80,29 +83,53 @@ function aggregate<T>(
   return byShape;
 }
 
+interface Shape {
+  type: string;
+  fromLabel: string;
+  toLabel: string;
+  rows: Aggregate[];
+}
+
+/** What one batch will write, worked out before any transaction (so a retried transaction redoes the same). */
+interface BatchPlan {
+  checks: { group: string; cypher: string; params: Record<string, unknown> }[];
+  nodes: { label: string; rows: Aggregate[] }[];
+  pairs: Shape[];
+  keyed: Shape[];
+}
+
+/** Runs `cypher` over `rows` in chunks inside one transaction; returns the rows the statements returned. */
+async function chunked(
+  run: TxRun,
+  cypher: string,
+  rows: Aggregate[],
+  runId: string,
+): Promise<{ k: string }[]> {
+  const returned: { k: string }[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    returned.push(
+      ...(await run<{ k: string }>(cypher, { rows: rows.slice(start, start + CHUNK), run: runId })),
+    );
+  }
+  return returned;
+}
+
 export class GraphWriter {
   private readonly store: Store;
   private readonly runId: string;
   private readonly saturation = new SaturationMemory();
   /** Node and pair-relationship facts of batches still being written (see writeBatch). */
   private readonly pending = new Set<string>();
+  /** Settles when the relationships of the latest batch are committed (or failed). */
+  private lastEdges: Promise<unknown> = Promise.resolve();
 
   constructor(store: Store, runId: string) {
     this.store = store;
     this.runId = runId;
   }
 
-  private async chunked(cypher: string, rows: Aggregate[]): Promise<{ k: string }[]> {
-    if (!rows.length) return [];
-    const result = await this.store.writeBatches<{ k: string }>(cypher, rows, {
-      batchSize: CHUNK,
-      params: { run: this.runId },
-    });
-    return result.rows;
-  }
-
-  /** Which node and pair-edge primaries exist before the batch is written (keyed edges report themselves). */
-  private async existing(items: BatchItem[]): Promise<Set<string>> {
+  /** Queries telling which node and pair-edge primaries exist before the batch (keyed edges report themselves). */
+  private existenceChecks(items: BatchItem[]): BatchPlan['checks'] {
     const groups = new Map<string, Map<string, { id: string; from: string; to: string }>>();
     for (const { fragment } of items) {
       const { group, id } = primaryId(fragment);
@@ -115,23 +142,15 @@ export class GraphWriter {
         'edge' in p ? { id, from: p.edge.from.key, to: p.edge.to.key } : { id, from: '', to: '' },
       );
     }
-    const found = new Set<string>();
-    for (const [group, members] of groups) {
+    return [...groups].map(([group, members]) => {
       const [shape, a, b, c] = group.split('|') as [string, string, string, string];
-      const rows =
-        shape === 'N'
-          ? await this.store.read<{ k: string }>(existingNodesCypher(a, b || undefined), {
-              keys: [...members.keys()],
-            })
-          : await this.store.read<{ k: string }>(existingPairsCypher(a, b, c), {
-              pairs: [...members.values()],
-            });
-      for (const row of rows) found.add(`${group}|${row.k}`);
-    }
-    return found;
+      return shape === 'N'
+        ? { group, cypher: existingNodesCypher(a, b || undefined), params: { keys: [...members.keys()] } }
+        : { group, cypher: existingPairsCypher(a, b, c), params: { pairs: [...members.values()] } };
+    });
   }
 
-  private async writeNodes(items: BatchItem[]): Promise<void> {
+  private plan(items: BatchItem[]): BatchPlan {
     const byLabel = aggregate<NodeUpsert>(
       items,
       (f) => f.nodes,
@@ -141,22 +160,12 @@ export class GraphWriter {
       (n) => n.props,
       () => false,
     );
-    for (const [label, group] of byLabel) {
-      const rows = this.unsaturated('N', label, [...group.values()]);
-      await this.chunked(nodeMergeCypher(label), rows);
-    }
-  }
-
-  /** The aggregates worth sending (see SaturationMemory), remembered as sent. */
-  private unsaturated(shape: 'N' | 'E', name: string, aggregates: Aggregate[]): Aggregate[] {
-    const id = (agg: Aggregate) => (shape === 'N' ? agg.key : `${agg.from}>${agg.to}`);
-    const rows = aggregates.filter((agg) => !this.saturation.isSaturated(shape, name, id(agg), agg.p, agg.f));
-    for (const agg of rows) this.saturation.wrote(shape, name, id(agg), agg.p, agg.f);
-    return rows;
-  }
-
-  /** Writes relationships; returns, per keyed type, the keys this batch created. */
-  private async writeEdges(items: BatchItem[]): Promise<Map<string, Set<string>>> {
+    const nodes = [...byLabel].map(([label, group]) => ({
+      label,
+      rows: [...group.values()].filter(
+        (agg) => !this.saturation.isSaturated('N', label, agg.key, agg.p, agg.f),
+      ),
+    }));
     const byShape = aggregate<EdgeUpsert>(
       items,
       (f) => f.edges,
@@ -166,48 +175,95 @@ export class GraphWriter {
       (e) => e.props,
       (e) => e.key !== undefined,
     );
-    const created = new Map<string, Set<string>>();
+    const pairs: Shape[] = [];
+    const keyed: Shape[] = [];
     for (const [shape, group] of byShape) {
       const [type, fromLabel, toLabel] = shape.split('|') as [string, string, string];
-      const all = [...group.values()];
-      if (!relationType(type).key) {
-        await this.chunked(edgeMergeCypher(type, fromLabel, toLabel), this.unsaturated('E', type, all));
-        continue;
+      const rows = [...group.values()];
+      if (relationType(type).key) keyed.push({ type, fromLabel, toLabel, rows });
+      else {
+        const fresh = rows.filter(
+          (r) => !this.saturation.isSaturated('E', type, `${r.from}>${r.to}`, r.p, r.f),
+        );
+        pairs.push({ type, fromLabel, toLabel, rows: fresh });
       }
-      const rows = all;
-      const made = created.get(type) ?? new Set<string>();
-      created.set(type, made);
-      try {
-        for (const row of await this.chunked(edgeCreateMissingCypher(type, fromLabel, toLabel), rows))
-          made.add(row.k);
-      } catch (error) {
-        // A concurrent writer created some of them meanwhile (the constraint refused the batch): look, then MERGE.
-        if (!(error instanceof StoreError) || error.id !== 'store.constraint') throw error;
-        const found = await this.store.read<{ k: string }>(existingKeyedEdgesCypher(type), {
-          keys: rows.map((r) => r.key),
-        });
-        const there = new Set(found.map((r) => r.k));
-        await this.chunked(edgeMergeCypher(type, fromLabel, toLabel), rows);
-        for (const row of rows) if (!there.has(row.key)) made.add(row.key);
-      }
-      const present = rows.filter((r) => !made.has(r.key));
-      if (present.length) await this.chunked(edgeUpdateCypher(type), present);
     }
-    return created;
+    return { checks: this.existenceChecks(items), nodes, pairs, keyed };
+  }
+
+  /**
+   * Writes the relationships in one transaction; returns, per keyed type, the keys it created. When a
+   * concurrent writer created some keyed ones meanwhile (the constraint refuses the transaction), the whole
+   * transaction is redone with MERGE, and what already existed is looked up first.
+   */
+  private async writeEdges(plan: BatchPlan): Promise<Map<string, Set<string>>> {
+    const pairs = async (run: TxRun) => {
+      for (const s of plan.pairs)
+        await chunked(run, edgeMergeCypher(s.type, s.fromLabel, s.toLabel), s.rows, this.runId);
+    };
+    try {
+      // A deadlock with the next batch's nodes is retried at once: that batch has been aborted or waits for us.
+      return await this.store.transaction(async (run) => {
+        const created = new Map<string, Set<string>>();
+        await pairs(run);
+        for (const s of plan.keyed) {
+          const made = created.get(s.type) ?? new Set<string>();
+          created.set(s.type, made);
+          const cypher = edgeCreateMissingCypher(s.type, s.fromLabel, s.toLabel);
+          for (const row of await chunked(run, cypher, s.rows, this.runId)) made.add(row.k);
+          const present = s.rows.filter((r) => !made.has(r.key));
+          if (present.length) await chunked(run, edgeUpdateCypher(s.type), present, this.runId);
+        }
+        return created;
+      }, QUICK);
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.id !== 'store.constraint') throw error;
+      return await this.store.transaction(async (run) => {
+        const created = new Map<string, Set<string>>();
+        await pairs(run);
+        for (const s of plan.keyed) {
+          const found = await run<{ k: string }>(existingKeyedEdgesCypher(s.type), {
+            keys: s.rows.map((r) => r.key),
+          });
+          const there = new Set(found.map((r) => r.k));
+          await chunked(run, edgeMergeCypher(s.type, s.fromLabel, s.toLabel), s.rows, this.runId);
+          const made = created.get(s.type) ?? new Set<string>();
+          created.set(s.type, made);
+          for (const row of s.rows) if (!there.has(row.key)) made.add(row.key);
+        }
+        return created;
+      });
+    }
   }
 
   /**
    * Writes a batch and returns each row's disposition, in order. Safe to repeat: nothing is written twice.
-   * `onNodesWritten` fires once the batch's nodes are committed: the next batch of the file may then start
-   * (its own nodes and relationships do not depend on this batch's relationships), so two batches overlap and
-   * the server's second core is used. A row whose fact is being written by an overlapping batch counts as merged.
+   * Two transactions: the nodes (with the existence checks), then the relationships. `onNodesWritten` fires
+   * once the first commits: the next batch of the file may then start (its nodes and relationships do not
+   * depend on this batch's relationships), so two batches overlap and the server's second core is used. A row
+   * whose fact is being written by an overlapping batch counts as merged.
    */
   async writeBatch(items: BatchItem[], onNodesWritten?: () => void): Promise<Disposition[]> {
+    const plan = this.plan(items);
+    const previous = this.lastEdges;
     const mine = new Set<string>();
     let before: Set<string>;
-    let created: Map<string, Set<string>>;
     try {
-      before = await this.existing(items);
+      before = await this.store.transaction(
+        async (run) => {
+          const found = new Set<string>();
+          for (const check of plan.checks)
+            for (const row of await run<{ k: string }>(check.cypher, check.params))
+              found.add(`${check.group}|${row.k}`);
+          for (const { label, rows } of plan.nodes)
+            await chunked(run, nodeMergeCypher(label), rows, this.runId);
+          return found;
+          // A deadlock with the previous batch's relationships: wait until they are committed, then go again.
+        },
+        { ...QUICK, beforeRetry: () => previous.then(() => undefined) },
+      );
+      for (const { label, rows } of plan.nodes)
+        for (const agg of rows) this.saturation.wrote('N', label, agg.key, agg.p, agg.f);
       for (const { fragment } of items) {
         const { group, id } = primaryId(fragment);
         const full = `${group}|${id}`;
@@ -216,15 +272,19 @@ export class GraphWriter {
         else mine.add(full);
       }
       for (const full of mine) this.pending.add(full);
-      await this.writeNodes(items);
     } finally {
       onNodesWritten?.();
     }
+    let created: Map<string, Set<string>>;
     try {
-      created = await this.writeEdges(items);
+      const edges = this.writeEdges(plan);
+      this.lastEdges = edges.catch(() => undefined);
+      created = await edges;
     } finally {
       for (const full of mine) this.pending.delete(full);
     }
+    for (const s of plan.pairs)
+      for (const r of s.rows) this.saturation.wrote('E', s.type, `${r.from}>${r.to}`, r.p, r.f);
     const seen = new Set<string>();
     return items.map(({ fragment }) => {
       const { group, id } = primaryId(fragment);

@@ -51,6 +51,38 @@ describe('store gateway', () => {
     expect(stats.relationships.PROBE_LINK).toBe(1);
   });
 
+  it('commits all statements of a transaction together, or none of them', async () => {
+    for (const quickRetries of [0, 2]) {
+      const tag = `tx-${quickRetries}`;
+      const ok = await store.transaction(
+        async (run) => {
+          await run('CREATE (:Organisation {orgKey: $k})', { k: `${tag}-a` });
+          const rows = await run<{ n: number }>(
+            'MATCH (o:Organisation) WHERE o.orgKey STARTS WITH $t RETURN count(o) AS n',
+            { t: tag },
+          );
+          return rows[0]!.n;
+        },
+        { quickRetries },
+      );
+      expect(ok).toBe(1);
+      await expect(
+        store.transaction(
+          async (run) => {
+            await run('CREATE (:Organisation {orgKey: $k})', { k: `${tag}-b` });
+            await run('CREATE (:Organisation {orgKey: $k})', { k: `${tag}-a` }); // violates the key constraint
+          },
+          { quickRetries },
+        ),
+      ).rejects.toMatchObject({ id: 'store.constraint' });
+      const [left] = await store.read<{ n: number }>(
+        'MATCH (o:Organisation) WHERE o.orgKey STARTS WITH $t RETURN count(o) AS n',
+        { t: tag },
+      );
+      expect(left!.n).toBe(1);
+    }
+  });
+
   it('maps a syntax error to a non-retriable StoreError', async () => {
     const error = await store.read('RETURN RETURN').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
