@@ -72,7 +72,7 @@ export function registerAnalyzeCommands(program: Command): void {
         });
         if (o.json) return ctx.json(result);
         out(
-          `共 ${result.count} 个社区，模块度 ${result.modularity.toFixed(4)}（${result.nodes} 个实体，${result.edges} 条关系）`,
+          `共 ${result.count} 个社区，模块度 ${result.modularity.toFixed(4)}（${result.nodes} 个实体，${result.edges} 条关系），其中孤立实体 ${result.singletons} 个`,
         );
         for (const c of result.communities.slice(0, 20)) {
           const types = Object.entries(c.membersByType)

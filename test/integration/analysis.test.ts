@@ -5,12 +5,20 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectCase, projectWhole } from '../../engine/analysis/store/projection.ts';
 import { resolveEntity } from '../../engine/analysis/store/resolve.ts';
-import { equity, fundTrace, relationshipPaths, transferCycles } from '../../engine/analysis/store/service.ts';
+import {
+  communities,
+  equity,
+  fundTrace,
+  keyPersonRanking,
+  relationshipPaths,
+  transferCycles,
+} from '../../engine/analysis/store/service.ts';
 import { InvalidInputError, NotFoundError } from '../../engine/errors.ts';
 import type { Store } from '../../engine/store/gateway.ts';
 import { ingestFiles } from '../../ingest/load/run.ts';
 import { ID, UCC, writeDepartmentalFiles } from '../fixtures/departmental.ts';
-import { cleanGraph } from '../setup/store.ts';
+import { runCli } from '../setup/cli.ts';
+import { cleanGraph, testServerEnv } from '../setup/store.ts';
 
 const FINBENCH = resolve('../shared/data/ldbc_finbench_example/snapshot');
 const out = mkdtempSync(join(tmpdir(), 'qf-analysis-'));
@@ -148,6 +156,36 @@ describe('analysis on departmental files', () => {
     const reverse = await equity(store, { holder: ID.wife });
     expect(reverse.controls?.map((c) => c.key).sort()).toEqual([UCC.holding, UCC.roads].sort());
   });
+
+  it('groups the cadre with his wife and ranks key persons with a reason', async () => {
+    const found = await communities(store);
+    const home = found.communities.find((c) => c.membersByType.Person?.some((p) => p.key === ID.cadre));
+    expect(home?.membersByType.Person?.map((p) => p.key)).toContain(ID.wife);
+    expect(found.count).toBe(found.communities.length + found.singletons);
+    const ranked = await keyPersonRanking(store, { top: 3 });
+    expect(ranked.persons.length).toBe(3);
+    expect(ranked.persons.map((p) => p.rank)).toEqual([1, 2, 3]);
+    for (const p of ranked.persons) expect(p.reason).toMatch(/排名/);
+  });
+
+  it('answers `analyze ubo --json` in the documented shape', async () => {
+    const run = await runCli(['analyze', 'ubo', '--company', UCC.roads, '--json'], testServerEnv());
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as {
+      owners: { key: string; name: string; ratio: number; paths: unknown[] }[];
+    };
+    expect(
+      body.owners.map((o) => ({
+        key: o.key,
+        name: o.name,
+        ratio: Number(o.ratio.toFixed(6)),
+        paths: o.paths.length,
+      })),
+    ).toEqual([{ key: ID.wife, name: '王芳', ratio: 0.48, paths: 1 }]);
+    const bad = await runCli(['analyze', 'ubo', '--company', UCC.roads, '--threshold', 'x'], testServerEnv());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('[cli.badOption]');
+  }, 60_000);
 
   it('builds a case subgraph of the seeds and their k-hop neighbourhood', async () => {
     const one = await projectCase(store, { seeds: [`Person:${ID.cadre}`], hops: 1 });

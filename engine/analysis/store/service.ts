@@ -77,9 +77,18 @@ export const NETWORK_TYPES = [
   'LEGAL_REP',
   'EXECUTIVE',
   'HOLDS_POST',
+  'MEMBER_OF',
   'HAS_PHONE',
   'HAS_ADDRESS',
 ];
+
+/**
+ * Community weights: every tie counts 1, a payment more the larger it is (1 + log10(1 + amount / 1000)), so
+ * money groups people without drowning kinship, ownership and posts (which carry no amount) in large sums.
+ */
+export function tieWeight(attrs: { amount?: number }): number {
+  return typeof attrs.amount === 'number' && attrs.amount > 0 ? 1 + Math.log10(1 + attrs.amount / 1000) : 1;
+}
 
 export async function communities(
   store: Store,
@@ -87,7 +96,7 @@ export async function communities(
 ) {
   const graph = await projectWhole(store, { ...options, types: options.types ?? NETWORK_TYPES });
   const found = detectCommunities(graph, {
-    weight: 'amount',
+    weight: tieWeight,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
   });
@@ -98,19 +107,23 @@ export async function communities(
     modularity: found.modularity,
     nodes: graph.order,
     edges: graph.size,
-    communities: summaries.map((s) => ({
-      community: s.community,
-      size: s.size,
-      membersByType: Object.fromEntries(
-        Object.entries(s.membersByType).map(([type, ids]) => [type, ids.map((id) => ref(graph, id))]),
-      ),
-      internalFlow: s.internalFlow,
-      internalTransfers: s.internalTransfers,
-      inflow: s.inflow,
-      outflow: s.outflow,
-      cadres: s.cadres.map((id) => ref(graph, id)),
-      clueCount: s.clueCount,
-    })),
+    // Singletons (an entity tied to nothing of the chosen types) are counted, not listed.
+    singletons: summaries.filter((s) => s.size === 1).length,
+    communities: summaries
+      .filter((s) => s.size > 1)
+      .map((s) => ({
+        community: s.community,
+        size: s.size,
+        membersByType: Object.fromEntries(
+          Object.entries(s.membersByType).map(([type, ids]) => [type, ids.map((id) => ref(graph, id))]),
+        ),
+        internalFlow: s.internalFlow,
+        internalTransfers: s.internalTransfers,
+        inflow: s.inflow,
+        outflow: s.outflow,
+        cadres: s.cadres.map((id) => ref(graph, id)),
+        clueCount: s.clueCount,
+      })),
   };
 }
 
