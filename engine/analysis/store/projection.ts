@@ -1,5 +1,6 @@
 // Projects Neo4j into graphology: a case subgraph (seeds + k hops) or the whole graph of chosen types, streamed.
 import { MultiDirectedGraph } from 'graphology';
+import neo4j from 'neo4j-driver';
 import type { InvalidInputError } from '../../errors.ts';
 import { isEntityLabel, isRelationName, relationType } from '../../schema/index.ts';
 import type { Store } from '../../store/gateway.ts';
@@ -58,6 +59,19 @@ function checkTypes(types: readonly string[]): string[] {
   return [...types];
 }
 
+/** An edge row as the driver gives it: numbers may be driver Integers (epoch milliseconds are). */
+type RawEdgeRow = Omit<EdgeRow, 'amount' | 'time' | 'ratio'> & {
+  amount: unknown;
+  time: unknown;
+  ratio: unknown;
+};
+
+function numeric(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  return neo4j.isInt(value) ? value.toNumber() : Number(value);
+}
+
 function filterParams(options: EdgeFilter) {
   return { from: options.from ?? null, to: options.to ?? null, minAmount: options.minAmount ?? null };
 }
@@ -113,19 +127,26 @@ export async function projectWhole(
     const relation = relationType(type);
     for (const fromLabel of relation.from)
       for (const toLabel of relation.to) {
-        const seen = new Set<string>();
-        await store.stream<EdgeRow>(
+        // Rows arrive undecoded (plain: false): a million transfers are read field by field, no generic copy.
+        // A retried transaction re-sends rows already added; their relationship id tells.
+        await store.stream<RawEdgeRow>(
           edgesOfTypeCypher(type, fromLabel, toLabel),
           filterParams(options),
           (row) => {
-            if (seen.has(row.id)) return;
-            seen.add(row.id);
+            if (graph.hasEdge(row.id)) return;
             if (graph.size >= maxEdges) throw tooLarge('edges', maxEdges);
-            const source = addNode(row.sl, row.sk);
-            const target = addNode(row.tl, row.tk);
-            graph.addDirectedEdgeWithKey(row.id, source, target, edgeAttrs(row));
+            const source = addNode(fromLabel, row.sk);
+            const target = addNode(toLabel, row.tk);
+            const attrs: EdgeAttrs = { type };
+            const amount = numeric(row.amount);
+            const time = numeric(row.time);
+            const ratio = numeric(row.ratio);
+            if (amount !== undefined) attrs.amount = amount;
+            if (time !== undefined) attrs.time = time;
+            if (ratio !== undefined) attrs.ratio = ratio;
+            graph.addDirectedEdgeWithKey(row.id, source, target, attrs);
           },
-          { onStart: () => seen.clear() },
+          { plain: false },
         );
       }
   }
