@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCHMARK_HEADERS, benchmarkRows, runBenchmarks } from './analysis/benchmarks.ts';
-import { findPython, referenceOf, runQingfeng } from './analysis/contenders.ts';
+import { findPython, type Outcome, referenceOf, runQingfeng } from './analysis/contenders.ts';
 import { plantedEdgeList } from './analysis/edgeList.ts';
 import { runPlanted } from './analysis/planted.ts';
 import {
@@ -126,6 +126,7 @@ async function main(): Promise<number> {
     goals.push(...benchmarks.goals);
     notes.push(...benchmarks.notes);
   }
+  goals.push(consistency([...planted.outcomes, ...(benchmarks?.outcomes ?? [])]));
   console.log('');
   for (const note of notes) console.log(`note: ${note}`);
   printGoals(goals);
@@ -141,6 +142,17 @@ async function main(): Promise<number> {
   });
   console.log(`results: ${path}`);
   return goals.every((g) => g.pass) ? 0 : 1;
+}
+
+/** A check of the measurement itself: the modularity computed here equals each contender's own figure. */
+function consistency(outcomes: readonly Outcome[]): Goal {
+  const checked = outcomes.filter((o) => o.ownModularity !== undefined);
+  const worst = Math.max(...checked.map((o) => Math.abs(o.ownModularity! - o.modularity)));
+  return {
+    name: "check: Q computed here equals every contender's own Q",
+    pass: worst < 1e-6,
+    detail: `largest difference ${worst.toExponential(1)} over ${checked.length} runs`,
+  };
 }
 
 main().then(

@@ -64,6 +64,12 @@ export async function runBenchmarks(
     rows.push({ graph: name, nodes: file.nodes, edges: reference.compact.total, means });
   }
   const worst = rows.map((row) => ({ row, delta: delta(row) }));
+  for (const { row, delta: d } of worst)
+    if (d > TOLERANCE)
+      notes.push(
+        `${row.graph}: Qingfeng's modularity is ${fixed(d, 4)} above igraph's, more than ${TOLERANCE}: a better ` +
+          'optimum (every Q here is computed by one function on one graph), not a disagreement',
+      );
   const goals: Goal[] = [
     {
       name: `benchmarks: modularity within ${TOLERANCE} of igraph's (means over seeds; higher is fine)`,

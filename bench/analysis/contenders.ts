@@ -1,4 +1,4 @@
-// The contenders of the Louvain bench: Qingfeng's paths in-process, igraph and NetworkX as Python children.
+// The contenders of the Louvain bench: Node paths in-process or in a fresh child, igraph and NetworkX in Python.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { type EdgeListFile, parseEdgeList, readTruth } from './edgeList.ts';
 type Louvain = typeof louvainImport.default;
 const louvain: Louvain = ((louvainImport as { default?: Louvain }).default ?? louvainImport) as Louvain;
 const SCRIPT = fileURLToPath(new URL('louvain.py', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
 
 /** One contender's run on one graph with one seed; modularity and NMI are computed here for everyone. */
 export interface Outcome {
@@ -25,6 +26,8 @@ export interface Outcome {
   /** The community detection call. */
   runSeconds: number;
   totalSeconds: number;
+  /** CPU time of load + run (user + system, every thread): less disturbed by other work than wall time. */
+  cpuSeconds: number;
   modularity: number;
   /** Modularity as the contender reported it, when it did. */
   ownModularity?: number;
@@ -72,71 +75,132 @@ function dense(labels: Int32Array): Int32Array {
 }
 
 const seconds = (from: number, to: number) => (to - from) / 1000;
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+
+/** Timings and membership of one Node contender's run, before scoring. */
+export interface TimedRun {
+  parseSeconds?: number;
+  loadSeconds: number;
+  runSeconds: number;
+  cpuSeconds: number;
+  modularity: number;
+  membership: ArrayLike<number>;
+}
 
 /** Qingfeng's fast path: edge list → typed arrays → CSR (compactFromEdgeList) → partitionCompact (defaults). */
-export function runQingfeng(file: EdgeListFile, seed: number, reference: Reference): Outcome {
+export function timeQingfeng(edgesPath: string, nodes: number, seed: number): TimedRun {
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  const { src, dst } = parseEdgeList(readFileSync(file.edgesPath));
+  const { src, dst } = parseEdgeList(readFileSync(edgesPath));
   const parsed = performance.now();
-  const compact = compactFromEdgeList(src, dst, undefined, file.nodes);
+  const compact = compactFromEdgeList(src, dst, undefined, nodes);
   const built = performance.now();
   const result = partitionCompact(compact, { seed });
   const done = performance.now();
   return {
-    contender: 'qingfeng',
-    seed,
     parseSeconds: seconds(started, parsed),
     loadSeconds: seconds(started, built),
     runSeconds: seconds(built, done),
-    totalSeconds: seconds(started, done),
-    ownModularity: result.modularity,
-    ...score(reference, result.membership),
+    cpuSeconds: cpuSince(cpu),
+    modularity: result.modularity,
+    membership: result.membership,
   };
 }
 
 /** Qingfeng's graphology path: an AnalysisGraph (as a projection hands over) → detectCommunities. */
-export function runQingfengGraph(file: EdgeListFile, seed: number, reference: Reference): Outcome {
+function timeQingfengGraph(edgesPath: string, nodes: number, seed: number): TimedRun {
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  const { src, dst } = parseEdgeList(readFileSync(file.edgesPath));
+  const { src, dst } = parseEdgeList(readFileSync(edgesPath));
   const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
-  for (let i = 0; i < file.nodes; i++)
-    graph.addNode(String(i), { type: 'Person', key: String(i), label: '' });
+  for (let i = 0; i < nodes; i++) graph.addNode(String(i), { type: 'Person', key: String(i), label: '' });
   for (let e = 0; e < src.length; e++) graph.addEdge(String(src[e]), String(dst[e]), { type: 'KNOWS' });
   const built = performance.now();
   const result = detectCommunities(graph, { seed });
   const done = performance.now();
-  const membership = Array.from({ length: file.nodes }, (_, i) => result.assignment[String(i)]!);
   return {
-    contender: 'qingfeng-graphology',
-    seed,
     loadSeconds: seconds(started, built),
     runSeconds: seconds(built, done),
-    totalSeconds: seconds(started, done),
-    ownModularity: result.modularity,
-    ...score(reference, membership),
+    cpuSeconds: cpuSince(cpu),
+    modularity: result.modularity,
+    membership: Array.from({ length: nodes }, (_, i) => result.assignment[String(i)]!),
   };
 }
 
 /** The issue's starting point: a graphology UndirectedGraph and graphology-communities-louvain alone. */
-export function runGraphologyLouvain(file: EdgeListFile, seed: number, reference: Reference): Outcome {
+function timeGraphologyLouvain(edgesPath: string, nodes: number, seed: number): TimedRun {
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  const { src, dst } = parseEdgeList(readFileSync(file.edgesPath));
+  const { src, dst } = parseEdgeList(readFileSync(edgesPath));
   const graph = new UndirectedGraph();
-  for (let i = 0; i < file.nodes; i++) graph.addNode(String(i));
+  for (let i = 0; i < nodes; i++) graph.addNode(String(i));
   for (let e = 0; e < src.length; e++) if (src[e] !== dst[e]) graph.mergeEdge(String(src[e]), String(dst[e]));
   const built = performance.now();
   const found = louvain.detailed(graph, { rng: seededRng(seed) });
   const done = performance.now();
-  const membership = Array.from({ length: file.nodes }, (_, i) => found.communities[String(i)]!);
   return {
-    contender: 'graphology-louvain',
-    seed,
     loadSeconds: seconds(started, built),
     runSeconds: seconds(built, done),
-    totalSeconds: seconds(started, done),
-    ownModularity: found.modularity,
-    ...score(reference, membership),
+    cpuSeconds: cpuSince(cpu),
+    modularity: found.modularity,
+    membership: Array.from({ length: nodes }, (_, i) => found.communities[String(i)]!),
   };
+}
+
+const CHILD_RUNS = {
+  'qingfeng-cold': timeQingfeng,
+  'qingfeng-graphology': timeQingfengGraph,
+  'graphology-louvain': timeGraphologyLouvain,
+};
+export type ChildContender = keyof typeof CHILD_RUNS;
+
+function scoreRun(contender: string, seed: number, run: TimedRun, reference: Reference): Outcome {
+  return {
+    contender,
+    seed,
+    ...(run.parseSeconds === undefined ? {} : { parseSeconds: run.parseSeconds }),
+    loadSeconds: run.loadSeconds,
+    runSeconds: run.runSeconds,
+    totalSeconds: run.loadSeconds + run.runSeconds,
+    cpuSeconds: run.cpuSeconds,
+    ownModularity: run.modularity,
+    ...score(reference, run.membership),
+  };
+}
+
+/** Qingfeng's fast path in the bench's own process (warmed up by the caller). */
+export function runQingfeng(file: EdgeListFile, seed: number, reference: Reference): Outcome {
+  return scoreRun('qingfeng', seed, timeQingfeng(file.edgesPath, file.nodes, seed), reference);
+}
+
+/**
+ * A Node contender in a fresh process, so that its heap does not weigh on the others (and, for
+ * qingfeng-cold, without JIT warm-up). Start-up and module loading are not counted, as for Python.
+ */
+export async function runInChild(
+  contender: ChildContender,
+  file: EdgeListFile,
+  seed: number,
+  reference: Reference,
+): Promise<Outcome> {
+  const args = [
+    ...process.execArgv,
+    SELF,
+    '--child',
+    contender,
+    file.edgesPath,
+    String(file.nodes),
+    String(seed),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const out: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`${contender} failed (exit ${code})`);
+  return scoreRun(contender, seed, JSON.parse(Buffer.concat(out).toString()) as TimedRun, reference);
 }
 
 /** The first interpreter (env BENCH_PYTHON, then python3, then /usr/bin/python3) that imports `module`. */
@@ -157,6 +221,7 @@ interface PythonResult {
   seed: number;
   loadSeconds: number;
   runSeconds: number;
+  cpuSeconds: number;
   modularity: number;
   membership: number[];
 }
@@ -193,7 +258,15 @@ export async function runPython(
     loadSeconds: r.loadSeconds,
     runSeconds: r.runSeconds,
     totalSeconds: r.loadSeconds + r.runSeconds,
+    cpuSeconds: r.cpuSeconds,
     ownModularity: r.modularity,
     ...score(reference, r.membership),
   }));
+}
+
+// Run as a script (`contenders.ts --child CONTENDER EDGES NODES SEED`): one run in this process, as JSON.
+if (process.argv[1] === SELF && process.argv[2] === '--child') {
+  const [contender, edgesPath, nodes, seed] = process.argv.slice(3);
+  const run = CHILD_RUNS[contender as ChildContender](edgesPath!, Number(nodes), Number(seed));
+  process.stdout.write(JSON.stringify({ ...run, membership: Array.from(run.membership) }));
 }

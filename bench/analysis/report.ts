@@ -28,6 +28,7 @@ export interface Summary {
   loadSeconds: number;
   runSeconds: number;
   totalSeconds: number;
+  cpuSeconds: number;
   modularity: number;
   count: number;
   nmi: number;
@@ -44,6 +45,7 @@ export function summarise(outcomes: readonly Outcome[]): Summary {
     loadSeconds: mid.loadSeconds,
     runSeconds: mid.runSeconds,
     totalSeconds: median(outcomes.map((o) => o.totalSeconds)),
+    cpuSeconds: median(outcomes.map((o) => o.cpuSeconds)),
     modularity: first.modularity,
     count: first.count,
     nmi: first.nmi,
@@ -83,6 +85,8 @@ export function plantedRows(summaries: readonly Summary[]): Array<Array<string |
       fixed(s.totalSeconds, 3),
       igraph ? ratio(s.totalSeconds / igraph.totalSeconds) : '–',
       igraph ? ratio(s.runSeconds / igraph.runSeconds) : '–',
+      fixed(s.cpuSeconds, 3),
+      igraph ? ratio(s.cpuSeconds / igraph.cpuSeconds) : '–',
       fixed(s.modularity, 4),
       s.count,
       fixed(s.nmi, 4),
@@ -99,6 +103,8 @@ export const PLANTED_HEADERS = [
   'total s',
   'total/igraph',
   'run/igraph',
+  'cpu s',
+  'cpu/igraph',
   'modularity',
   'communities',
   'NMI',

@@ -81,6 +81,7 @@ export function compactFromEdgeList(
     if (weight && !(weight[e]! >= 0 && weight[e]! < Number.POSITIVE_INFINITY))
       throw badArgument('weight', `edge ${e} has a weight that is not a finite number ≥ 0`);
   }
+  if (ids !== undefined && !Array.isArray(ids)) throw badArgument('ids', 'expected an array of n strings');
   const names = ids ? [...ids] : Array.from({ length: n }, (_, i) => String(i));
   if (names.length !== n || names.some((id) => typeof id !== 'string'))
     throw badArgument('ids', 'expected n strings');

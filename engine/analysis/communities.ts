@@ -1,4 +1,4 @@
-// Community detection: seeded Louvain over CSR (or Leiden, or graphology's Louvain), refined, best of runs.
+// Community detection: seeded Louvain over CSR (or Leiden, or graphology's Louvain), SLM-refined, best of runs.
 import { UndirectedGraph } from 'graphology';
 import louvainImport from 'graphology-communities-louvain';
 import type { AbstractGraph, Attributes } from 'graphology-types';
@@ -20,9 +20,9 @@ export interface PartitionOptions {
   /** Resolution γ (default 1); larger gives smaller communities. */
   resolution?: number;
   /**
-   * Improve the first partition (default true): Leiden iterations started from it (refine, re-aggregate,
-   * move) while modularity rises, then node-level moves. Louvain alone can glue planted blocks together
-   * through early mixed clusters; the refinement splits them apart again.
+   * Improve the first partition (default true): move–refine–aggregate iterations started from it while
+   * modularity rises, then node-level moves. Louvain alone can glue planted blocks together through early
+   * mixed clusters; the refinement splits them apart again.
    */
   refine?: boolean;
   /**
@@ -32,6 +32,12 @@ export interface PartitionOptions {
    * the refinement.
    */
   method?: 'louvain' | 'leiden' | 'graphology';
+  /**
+   * How the improvement iterations refine communities (see leiden.ts): `slm` (the default, except for the
+   * `leiden` method) re-partitions each community on its own, which splits communities that glue planted
+   * groups together; `leiden` merges singletons at random into well-connected sub-communities.
+   */
+  refinement?: 'slm' | 'leiden';
 }
 
 export interface CommunityOptions extends CollapseOptions, PartitionOptions {}
@@ -78,6 +84,13 @@ export function partitionCompact(
   const runs = checkNumber('runs', options.runs, 1, { integer: true, min: 1, max: 1000 });
   const resolution = checkNumber('resolution', options.resolution, 1, { min: 0, exclusiveMin: true });
   const method = checkChoice('method', options.method, ['louvain', 'leiden', 'graphology'], 'louvain');
+  const refinement = checkChoice(
+    'refinement',
+    options.refinement,
+    ['slm', 'leiden'],
+    method === 'leiden' ? 'leiden' : 'slm',
+  );
+  checkCompact(compact);
   if (options.refine !== undefined && typeof options.refine !== 'boolean')
     throw badArgument('refine', 'expected a boolean');
   const refine = options.refine ?? true;
@@ -95,8 +108,13 @@ export function partitionCompact(
       membership = new Int32Array(n);
       const found = louvain.detailed(simple, { rng, resolution, getEdgeWeight: 'weight' }).communities;
       for (let i = 0; i < n; i++) membership[i] = found[String(i)]!;
-    } else membership = leidenPartition(compact, { resolution, rng, refine: method === 'leiden' });
-    if (refine || method === 'leiden') membership = improve(compact, membership, resolution, rng);
+    } else
+      membership = leidenPartition(compact, {
+        resolution,
+        rng,
+        refinement: method === 'leiden' ? 'leiden' : 'none',
+      });
+    if (refine || method === 'leiden') membership = improve(compact, membership, resolution, rng, refinement);
     if (refine) localMoves(compact, membership, resolution, rng);
     const q = compactModularity(compact, membership, resolution);
     if (best === null || q > bestQ + 1e-12) {
@@ -107,23 +125,40 @@ export function partitionCompact(
   return finish(best!, bestQ);
 }
 
+function checkCompact(compact: CompactGraph): void {
+  const c = compact as Partial<CompactGraph> | null;
+  if (
+    !c ||
+    !Array.isArray(c.ids) ||
+    !(c.offsets instanceof Int32Array) ||
+    c.offsets.length !== c.ids.length + 1 ||
+    !(c.targets instanceof Int32Array) ||
+    !(c.weights instanceof Float64Array) ||
+    !(c.strength instanceof Float64Array) ||
+    !(c.loops instanceof Float64Array) ||
+    typeof c.total !== 'number'
+  )
+    throw badArgument('compact', 'expected a CompactGraph (collapseUndirected or compactFromEdgeList)');
+}
+
 function identity(n: number): Int32Array {
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) labels[i] = i;
   return labels;
 }
 
-/** Leiden iterations from `membership` while modularity rises (at most 20). */
+/** Move–refine–aggregate iterations from `membership` while modularity rises (at most 20). */
 function improve(
   compact: CompactGraph,
   membership: Int32Array,
   resolution: number,
   rng: () => number,
+  refinement: 'slm' | 'leiden',
 ): Int32Array {
   let current = membership;
   let q = compactModularity(compact, current, resolution);
   for (let iteration = 0; iteration < 20; iteration++) {
-    const next = leidenPartition(compact, { resolution, rng, initial: current });
+    const next = leidenPartition(compact, { resolution, rng, initial: current, refinement });
     const nextQ = compactModularity(compact, next, resolution);
     if (nextQ <= q + 1e-10) break;
     current = next;

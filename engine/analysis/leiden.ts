@@ -1,4 +1,4 @@
-// Leiden modularity optimisation (Traag, Waltman & van Eck 2019) on a CompactGraph: move, refine, aggregate.
+// Leiden (Traag et al. 2019), SLM (Waltman & van Eck 2013) and Louvain on a CompactGraph: move, refine, aggregate.
 import type { CompactGraph } from './collapse.ts';
 import { badArgument } from './common.ts';
 import { aggregate, type Level, levelOf, moveNodes, renumber, shuffled } from './levels.ts';
@@ -13,14 +13,20 @@ export interface LeidenOptions {
   maxLevels?: number;
   /** Start from this membership (labels 0..n-1) instead of singletons, e.g. to iterate on a result. */
   initial?: Int32Array;
-  /** Refine before aggregating (default true); false aggregates whole communities, which is Louvain. */
-  refine?: boolean;
+  /**
+   * How communities are refined before aggregation. `leiden` (default): singletons merge at random into
+   * well-connected sub-communities. `slm`: local moving from singletons inside each community (edges between
+   * communities masked), which splits communities that glue separate groups together. `none`: whole
+   * communities are aggregated, which is Louvain.
+   */
+  refinement?: 'leiden' | 'slm' | 'none';
 }
 
 /**
- * Leiden partition of `compact`: returns membership[i] (community index < n) per node of `compact.ids`.
- * Quality is modularity with resolution; gains are in edge-weight units as in igraph's implementation.
- * With `refine: false` this is Louvain with fast local moving.
+ * Partition of `compact` by moving nodes, refining and aggregating until nothing moves: returns membership[i]
+ * (community index < n) per node of `compact.ids`. Quality is modularity with resolution; gains are in
+ * edge-weight units as in igraph's implementation. With `refinement: 'none'` this is Louvain with fast local
+ * moving; with `slm`, the smart local moving algorithm.
  */
 export function leidenPartition(compact: CompactGraph, options: LeidenOptions): Int32Array {
   const { resolution, rng } = options;
@@ -33,6 +39,8 @@ export function leidenPartition(compact: CompactGraph, options: LeidenOptions): 
       throw badArgument('initial', 'expected an Int32Array with one label per node');
     if (initial.some((c) => c < 0 || c >= level.n)) throw badArgument('initial', 'labels must be in 0..n-1');
   }
+  if (!['leiden', 'slm', 'none', undefined].includes(options.refinement))
+    throw badArgument('refinement', 'expected leiden, slm or none');
   // nodeOf[i]: the current level's node that original node i belongs to.
   const nodeOf = new Int32Array(level.n);
   for (let i = 0; i < level.n; i++) nodeOf[i] = i;
@@ -41,7 +49,13 @@ export function leidenPartition(compact: CompactGraph, options: LeidenOptions): 
   for (let depth = 0; depth < (options.maxLevels ?? 50); depth++) {
     const communities = moveNodes(level, partition, scale, rng);
     if (communities === level.n) break;
-    let refined = options.refine === false ? partition.slice() : refine(level, partition, scale, beta, rng);
+    const refinement = options.refinement ?? 'leiden';
+    let refined =
+      refinement === 'none'
+        ? partition.slice()
+        : refinement === 'slm'
+          ? split(level, partition, scale, rng)
+          : refine(level, partition, scale, beta, rng);
     let refinedCount = renumber(refined);
     // Refinement kept every node apart: aggregate by the communities themselves (as Louvain does).
     if (refinedCount === level.n) {
@@ -138,4 +152,29 @@ function refine(
     for (let j = 0; j < touchedCount; j++) linkTo[touched[j]!] = 0;
   }
   return refined;
+}
+
+/**
+ * SLM's refinement: fast local moving from singletons on the graph with every edge between two communities
+ * removed (strengths and the null model stay global), so sub-communities never cross a community border.
+ */
+function split(g: Level, membership: Int32Array, scale: number, rng: () => number): Int32Array {
+  const { n, offsets, targets, weights } = g;
+  const inner = { ...g, offsets: new Int32Array(n + 1), targets: new Int32Array(targets.length) };
+  const innerWeights = new Float64Array(weights.length);
+  let write = 0;
+  for (let v = 0; v < n; v++) {
+    const c = membership[v]!;
+    for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
+      const u = targets[p]!;
+      if (membership[u] !== c) continue;
+      inner.targets[write] = u;
+      innerWeights[write++] = weights[p]!;
+    }
+    inner.offsets[v + 1] = write;
+  }
+  const sub = new Int32Array(n);
+  for (let v = 0; v < n; v++) sub[v] = v;
+  moveNodes({ ...inner, weights: innerWeights }, sub, scale, rng);
+  return sub;
 }

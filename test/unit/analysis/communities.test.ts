@@ -1,6 +1,7 @@
 // Community detection and modularity on hand-drawn graphs with known optimal partitions.
 import { describe, expect, it } from 'vitest';
-import { detectCommunities } from '../../../engine/analysis/communities.ts';
+import { collapseUndirected, compactFromEdgeList } from '../../../engine/analysis/collapse.ts';
+import { detectCommunities, partitionCompact } from '../../../engine/analysis/communities.ts';
 import { modularity, modularityTerms } from '../../../engine/analysis/modularity.ts';
 import { normalizedMutualInformation } from '../../../engine/analysis/nmi.ts';
 import { InvalidInputError } from '../../../engine/errors.ts';
@@ -29,6 +30,7 @@ describe('detectCommunities', () => {
       { seed: Number.NaN },
       { method: 'girvan' },
       { refine: 'yes' },
+      { refinement: 'none' },
       { edgeTypes: [] },
       { weight: 'money' },
     ];
@@ -42,7 +44,7 @@ describe('detectCommunities', () => {
   });
 
   it('finds the two triangles, numbers the largest first, and leaves an isolated node alone', () => {
-    for (const method of ['louvain', 'leiden'] as const) {
+    for (const method of ['louvain', 'leiden', 'graphology'] as const) {
       const result = detectCommunities(triangles, { method });
       expect(result.count).toBe(3);
       expect(result.modularity).toBeCloseTo(5 / 14, 12);
@@ -85,6 +87,12 @@ describe('detectCommunities', () => {
     expect(normalizedMutualInformation(truth, refined.assignment)).toBe(1);
     expect(refined.modularity).toBeGreaterThan(plain.modularity + 0.1);
     expect(normalizedMutualInformation(truth, plain.assignment)).toBeLessThan(0.9);
+    // The same with graphology's Louvain underneath, and with Leiden's refinement instead of SLM's.
+    for (const options of [{ method: 'graphology' }, { refinement: 'leiden' }] as const) {
+      const other = detectCommunities(graph, options);
+      expect(other.modularity, JSON.stringify(options)).toBeGreaterThan(plain.modularity + 0.1);
+      expect(normalizedMutualInformation(truth, other.assignment)).toBeGreaterThan(0.95);
+    }
   });
 
   it('handles empty and edgeless graphs', () => {
@@ -92,6 +100,58 @@ describe('detectCommunities', () => {
     const lonely = detectCommunities(graphOf([], ['Person:x', 'Person:y']));
     expect(lonely.count).toBe(2);
     expect(lonely.assignment).toEqual({ 'Person:x': 0, 'Person:y': 1 });
+  });
+});
+
+describe('partitionCompact', () => {
+  // The triangles graph as edge arrays: 0-1-2 and 3-4-5 joined by 2–3, node 6 alone.
+  const compact = compactFromEdgeList(
+    Int32Array.from([0, 1, 2, 2, 3, 4, 5]),
+    Int32Array.from([1, 2, 0, 3, 4, 5, 3]),
+    undefined,
+    7,
+  );
+
+  it('numbers communities like detectCommunities, without any graphology graph', () => {
+    const result = partitionCompact(compact);
+    expect([...result.membership]).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    expect(result.count).toBe(3);
+    expect(result.modularity).toBeCloseTo(5 / 14, 12);
+    // The same graph through graphology gives the same answer.
+    const viaGraph = partitionCompact(collapseUndirected(triangles));
+    expect(viaGraph).toEqual(result);
+    expect(partitionCompact(compact, { seed: 3 })).toEqual(partitionCompact(compact, { seed: 3 }));
+  });
+
+  it('handles the empty and the edgeless graph', () => {
+    const empty = partitionCompact(compactFromEdgeList(new Int32Array(0), new Int32Array(0), undefined, 0));
+    expect(empty.count).toBe(0);
+    expect(empty.membership.length).toBe(0);
+    expect(empty.modularity).toBeNaN();
+    const edgeless = partitionCompact(
+      compactFromEdgeList(new Int32Array(0), new Int32Array(0), undefined, 3),
+    );
+    expect([...edgeless.membership]).toEqual([0, 1, 2]);
+    expect(edgeless.count).toBe(3);
+  });
+
+  it('refuses bad arguments', () => {
+    const bad = [
+      null,
+      { runs: 0 },
+      { resolution: -1 },
+      { method: 'girvan' },
+      { refine: 1 },
+      { refinement: 'x' },
+    ];
+    for (const options of bad)
+      expectEngineError(
+        () => partitionCompact(compact, options as never),
+        InvalidInputError,
+        'analysis.badArgument',
+      );
+    for (const graph of [null, {}, { ...compact, offsets: new Int32Array(3) }, triangles])
+      expectEngineError(() => partitionCompact(graph as never), InvalidInputError, 'analysis.badArgument');
   });
 });
 
