@@ -13,6 +13,7 @@ import { readSettings } from '../engine/settings.ts';
 import { resetGraph } from '../engine/store/admin.ts';
 import { closeAllStores, getStore, type Store } from '../engine/store/gateway.ts';
 import { ingestFiles } from '../ingest/load/run.ts';
+import { compareCommunities } from './trace/communities.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY = 86_400;
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
       `projection: ${graph.size} transfers, ${graph.order} accounts in ${projectSeconds.toFixed(1)} s (decoding alone ${decodeSeconds.toFixed(1)} s)`,
     );
 
+    log('communities on the transfer graph: Qingfeng (CSR) vs python-igraph…');
+    const communities = await compareCommunities(graph, join(ROOT, 'bench/results'));
+
     const senders = graph.filterNodes((node) => graph.outDegree(node) > 0).sort();
     // Seeded, so every run draws the same start accounts.
     const draw = new Rng(20261128, 'trace-starts');
@@ -133,6 +137,7 @@ async function main(): Promise<void> {
         decodeSeconds,
         decodedRows: decoded,
       },
+      communities,
       trace: {
         starts,
         hops,
@@ -153,6 +158,9 @@ async function main(): Promise<void> {
         `p50 (ms)         ${result.trace.graphology.p50.toFixed(2).padStart(10)}  ${result.trace.cypher.p50.toFixed(2).padStart(10)}`,
         `p99 (ms)         ${result.trace.graphology.p99.toFixed(2).padStart(10)}  ${result.trace.cypher.p99.toFixed(2).padStart(10)}`,
         `identical results: ${identical}/${starts} (${chains} chains)`,
+        communities.igraph
+          ? `communities (${communities.nodes} accounts, ${communities.edges} transfers): Qingfeng ${communities.qingfeng.seconds.toFixed(2)} s, Q ${communities.qingfeng.modularity.toFixed(4)}, ${communities.qingfeng.count} communities; igraph ${communities.igraph.seconds.toFixed(2)} s, Q ${communities.igraph.modularity.toFixed(4)}, ${communities.igraph.count} communities; ${communities.ratio!.toFixed(2)}×`
+          : 'communities: python-igraph not installed (apt-get install -y python3-igraph), Qingfeng alone reported',
         `projection: ${Math.round(result.projection.rowsPerSecond)} transfers/s into graphology (decoding alone ${decodeSeconds.toFixed(1)} s of ${projectSeconds.toFixed(1)} s)`,
         '',
         `${identical === starts ? 'PASS' : 'FAIL'}  identical results`,

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommands } from './demo.ts';
+import { registerDetectCommand } from './detect.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStatsCommand } from './stats.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerIngestCommand(program);
   registerStatsCommand(program);
   registerAnalyzeCommands(program);
+  registerDetectCommand(program);
   registerDemoCommands(program);
   registerServeCommand(program);
   return program;

@@ -1,6 +1,7 @@
 // `qingfeng serve` (what `npm start` runs): the managed Neo4j, the schema, and the HTTP server, stopped together.
 import type { Server } from 'node:http';
 import { type DemoStep, ensureDemo } from '../demo/bootstrap.ts';
+import { runModels } from '../detect/run.ts';
 import { EnvironmentError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { startInstance, stopInstance } from '../localdb/instance.ts';
@@ -11,8 +12,15 @@ import { type ConnectionInfo, resolveConnection } from '../store/connection.ts';
 import { closeAllStores, getStore } from '../store/gateway.ts';
 import { createApp } from './app.ts';
 
-/** Run after the demo county is loaded: detection and analysis register here as they land. */
-const demoSteps: DemoStep[] = [];
+/** Run after the demo county is loaded: the supervision models raise the demo's clues. */
+const demoSteps: DemoStep[] = [
+  async (store, say) => {
+    const result = await runModels(store, {});
+    say(
+      `监督模型已运行：${result.clues.length} 条问题线索（${(result.totalMs / 1000).toFixed(1)} 秒） / supervision models raised ${result.clues.length} clues`,
+    );
+  },
+];
 
 export interface RunningServer {
   url: string;
