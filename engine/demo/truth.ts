@@ -1,21 +1,10 @@
 // truth.json: the planted schemes, the near-miss decoys and the malformed rows the detection tests score against.
+import { DEFAULT_MODEL_IDS } from '../detect/types.ts';
 import type { Account, Company, Person, Village } from './model.ts';
 
-export const MODELS = [
-  'deceased_receiving',
-  'eligible_not_covered',
-  'cadre_relative_allowance',
-  'cadre_related_contractor',
-  'hidden_beneficial_owner',
-  'shared_contact',
-  'split_payments',
-  'circular_transfers',
-  'pass_through',
-  'kickback_chain',
-  'ghost_recipient',
-  'duplicate_benefit',
-] as const;
-export type ModelId = (typeof MODELS)[number];
+/** The supervision models the county plants schemes for: the detection engine's default set. */
+export const MODELS = DEFAULT_MODEL_IDS;
+export type ModelId = (typeof DEFAULT_MODEL_IDS)[number];
 
 /** Default parameters of the supervision models, as the planted schemes and decoys assume them. */
 export const DEFAULT_PARAMS = {
