@@ -106,11 +106,30 @@ async function skipSheet(sheet: SheetReader): Promise<void> {
 }
 
 /**
- * Iterates the sheets of a workbook from a fresh read of the file. The input is our own stream so it
- * is closed whatever happens. When the consumer stops early the remaining sheets are skipped rather
- * than abandoned, because exceljs only deletes its per-sheet temp files as it walks past them.
+ * Iterates the sheets of a workbook from a fresh read of the file. exceljs's streaming reader now and then
+ * fails before the first sheet (it meets a worksheet before it has taken in workbook.xml: "reading 'sheets'"
+ * of an undefined model), though the same file reads the next time; such a read is tried once more.
  */
 async function* eachSheet(path: string): AsyncGenerator<SheetStep> {
+  for (let attempt = 0; ; attempt += 1) {
+    const state = { yielded: false };
+    try {
+      yield* readSheets(path, state);
+      return;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      const early = !state.yielded && cause instanceof TypeError && /'sheets'/.test(cause.message);
+      if (!early || attempt > 0) throw error;
+    }
+  }
+}
+
+/**
+ * One read of the workbook. The input is our own stream so it is closed whatever happens. When the consumer
+ * stops early the remaining sheets are skipped rather than abandoned, because exceljs only deletes its
+ * per-sheet temp files as it walks past them.
+ */
+async function* readSheets(path: string, state: { yielded: boolean }): AsyncGenerator<SheetStep> {
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -126,6 +145,7 @@ async function* eachSheet(path: string): AsyncGenerator<SheetStep> {
   try {
     for (let index = 0, step = await sheets.next(); !step.done; index += 1, step = await sheets.next()) {
       current = step.value;
+      state.yielded = true;
       yield { sheet: current, index, date1904: patchable.properties?.model?.date1904 === true };
       await skipSheet(current);
     }
