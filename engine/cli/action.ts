@@ -1,5 +1,5 @@
 // Shared CLI plumbing: settings, the store, printing, and turning engine errors into a clear exit.
-import { isEngineError } from '../errors.ts';
+import { InvalidInputError, isEngineError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { readSettings, type Settings } from '../settings.ts';
 import { resolveConnection } from '../store/connection.ts';
@@ -45,4 +45,36 @@ export function action<A extends unknown[]>(body: (ctx: CliContext, ...args: A) 
       await closeAllStores();
     }
   };
+}
+
+/** `cli.badOption`: an option's value is unusable (exit 2). */
+export function badOption(name: string, value: string): InvalidInputError {
+  return new InvalidInputError(
+    'cli.badOption',
+    `选项 ${name} 的值无效：${value} / Invalid value for ${name}: ${value}`,
+    {
+      details: { option: name, value },
+    },
+  );
+}
+
+/**
+ * A numeric option: undefined stays undefined; anything not a finite number, or outside the bounds, is refused.
+ * `grouped` accepts thousands separators (`10,000`), as amounts are often written.
+ */
+export function numberOption(
+  name: string,
+  value: string | undefined,
+  bounds: { integer?: boolean; min?: number; above?: number; grouped?: boolean } = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(bounds.grouped ? value.replaceAll(',', '') : value);
+  if (
+    !Number.isFinite(n) ||
+    (bounds.integer && !Number.isInteger(n)) ||
+    (bounds.min !== undefined && n < bounds.min) ||
+    (bounds.above !== undefined && n <= bounds.above)
+  )
+    throw badOption(name, value);
+  return n;
 }

@@ -8,8 +8,7 @@ import {
   relationshipPaths,
   transferCycles,
 } from '../analysis/store/service.ts';
-import { InvalidInputError } from '../errors.ts';
-import { action } from './action.ts';
+import { action, badOption, numberOption } from './action.ts';
 
 interface Common {
   json?: boolean;
@@ -19,26 +18,8 @@ interface Common {
   minAmount?: string;
 }
 
-function number(name: string, value: string | undefined, opts: { integer?: boolean; min?: number } = {}) {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (
-    !Number.isFinite(n) ||
-    (opts.integer && !Number.isInteger(n)) ||
-    (opts.min !== undefined && n < opts.min)
-  )
-    throw new InvalidInputError(
-      'cli.badOption',
-      `选项 ${name} 的值无效：${value} / Invalid value for ${name}: ${value}`,
-      {
-        details: { option: name, value },
-      },
-    );
-  return n;
-}
-
 function filters(o: Common) {
-  const minAmount = number('--min-amount', o.minAmount, { min: 0 });
+  const minAmount = numberOption('--min-amount', o.minAmount, { min: 0 });
   return {
     ...(o.types ? { types: o.types.split(',').map((s) => s.trim()) } : {}),
     ...(o.since ? { from: o.since } : {}),
@@ -68,7 +49,7 @@ export function registerAnalyzeCommands(program: Command): void {
       action(async (ctx, o: Common & { seed: string }) => {
         const result = await communities(ctx.store(), {
           ...filters(o),
-          seed: number('--seed', o.seed, { integer: true }),
+          seed: numberOption('--seed', o.seed, { integer: true }),
         });
         if (o.json) return ctx.json(result);
         out(
@@ -93,7 +74,7 @@ export function registerAnalyzeCommands(program: Command): void {
         const lang = o.lang === 'en' ? 'en' : 'zh';
         const result = await keyPersonRanking(ctx.store(), {
           ...filters(o),
-          top: number('--top', o.top, { integer: true, min: 1 }),
+          top: numberOption('--top', o.top, { integer: true, min: 1 }),
           lang,
         });
         if (o.json) return ctx.json(result);
@@ -115,8 +96,8 @@ export function registerAnalyzeCommands(program: Command): void {
           ...filters(o),
           source: o.from,
           target: o.to,
-          maxHops: number('--max-hops', o.maxHops, { integer: true, min: 1 }),
-          k: number('--k', o.k, { integer: true, min: 1 }),
+          maxHops: numberOption('--max-hops', o.maxHops, { integer: true, min: 1 }),
+          k: numberOption('--k', o.k, { integer: true, min: 1 }),
         });
         if (o.json) return ctx.json(result);
         if (!result.paths.length) out('未找到路径 / no path found');
@@ -148,14 +129,14 @@ export function registerAnalyzeCommands(program: Command): void {
             json?: boolean;
           },
         ) => {
-          if (o.direction !== 'out' && o.direction !== 'in') number('--direction', 'x');
-          const windowDays = number('--window-days', o.windowDays, { min: 0 });
-          const minAmount = number('--min-amount', o.minAmount, { min: 0 });
-          const amountRatio = number('--ratio', o.ratio, { min: 0 });
+          if (o.direction !== 'out' && o.direction !== 'in') throw badOption('--direction', o.direction);
+          const windowDays = numberOption('--window-days', o.windowDays, { min: 0 });
+          const minAmount = numberOption('--min-amount', o.minAmount, { min: 0 });
+          const amountRatio = numberOption('--ratio', o.ratio, { min: 0 });
           const result = await fundTrace(ctx.store(), {
             account: o.account,
             direction: o.direction as 'out' | 'in',
-            maxHops: number('--max-hops', o.maxHops, { integer: true, min: 1 }),
+            maxHops: numberOption('--max-hops', o.maxHops, { integer: true, min: 1 }),
             ...(windowDays !== undefined ? { windowDays } : {}),
             ...(minAmount !== undefined ? { minAmount } : {}),
             ...(amountRatio !== undefined ? { amountRatio } : {}),
@@ -179,8 +160,8 @@ export function registerAnalyzeCommands(program: Command): void {
     .option('--json', '以 JSON 输出 / print JSON')
     .action(
       action(async (ctx, o: { company?: string; holder?: string; threshold: string; json?: boolean }) => {
-        if (!o.company === !o.holder) number('--company/--holder', 'both-or-neither');
-        const threshold = number('--threshold', o.threshold, { min: 0 });
+        if (!o.company === !o.holder) throw badOption('--company/--holder', 'both-or-neither');
+        const threshold = numberOption('--threshold', o.threshold, { min: 0 });
         const result = await equity(ctx.store(), {
           ...(o.company ? { company: o.company } : { holder: o.holder! }),
           ...(threshold !== undefined ? { threshold } : {}),
@@ -206,12 +187,12 @@ export function registerAnalyzeCommands(program: Command): void {
           ctx,
           o: Common & { minLen: string; maxLen: string; windowDays: string; tolerance?: string },
         ) => {
-          const tolerance = number('--tolerance', o.tolerance, { min: 0 });
+          const tolerance = numberOption('--tolerance', o.tolerance, { min: 0 });
           const result = await transferCycles(ctx.store(), {
             ...filters(o),
-            minLen: number('--min-len', o.minLen, { integer: true, min: 2 }),
-            maxLen: number('--max-len', o.maxLen, { integer: true, min: 2 }),
-            windowDays: number('--window-days', o.windowDays, { min: 0 }),
+            minLen: numberOption('--min-len', o.minLen, { integer: true, min: 2 }),
+            maxLen: numberOption('--max-len', o.maxLen, { integer: true, min: 2 }),
+            windowDays: numberOption('--window-days', o.windowDays, { min: 0 }),
             ...(tolerance !== undefined ? { tolerance } : {}),
           });
           if (o.json) return ctx.json(result);

@@ -1,8 +1,7 @@
 // `qingfeng demo generate`: writes the demo county's departmental files and truth.json.
 import type { Command } from 'commander';
 import { DATA_DIR, generateDemo } from '../demo/index.ts';
-import { InvalidInputError } from '../errors.ts';
-import { action } from './action.ts';
+import { action, numberOption } from './action.ts';
 
 interface GenerateOptions {
   out: string;
@@ -10,19 +9,6 @@ interface GenerateOptions {
   seed: string;
   overwrite?: boolean;
   json?: boolean;
-}
-
-function positive(name: string, value: string, integer: boolean): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-    throw new InvalidInputError(
-      'cli.badOption',
-      `选项 ${name} 的值无效：${value} / Invalid value for ${name}: ${value}`,
-      {
-        details: { option: name, value },
-      },
-    );
-  return n;
 }
 
 export function registerDemoCommands(program: Command): void {
@@ -40,8 +26,8 @@ export function registerDemoCommands(program: Command): void {
         const started = performance.now();
         const summary = await generateDemo({
           out: o.out,
-          scale: positive('--scale', o.scale, false),
-          seed: positive('--seed', o.seed, true),
+          scale: numberOption('--scale', o.scale, { above: 0 }),
+          seed: numberOption('--seed', o.seed, { above: 0, integer: true }),
           overwrite: o.overwrite === true,
         });
         if (o.json) return ctx.json(summary);

@@ -7,25 +7,10 @@ import { getClue, listClues } from '../detect/store/query.ts';
 import { STATUS_LABELS } from '../detect/store/records.ts';
 import { updateClueStatus } from '../detect/store/status.ts';
 import type { ClueRecord, RunResult } from '../detect/types.ts';
-import { InvalidInputError } from '../errors.ts';
-import { action } from './action.ts';
+import { action, numberOption } from './action.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-function number(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value.replaceAll(',', ''));
-  if (!Number.isFinite(n))
-    throw new InvalidInputError(
-      'cli.badOption',
-      `选项 ${name} 的值无效：${value} / Invalid value for ${name}: ${value}`,
-      {
-        details: { option: name, value },
-      },
-    );
-  return n;
-}
 
 function printRun(result: RunResult, lang: 'zh' | 'en', top: number): void {
   const titles = new Map(listModels().map((m) => [m.id, m.title]));
@@ -112,7 +97,7 @@ export function registerDetectCommand(program: Command): void {
             user: process.env.USER ?? 'cli',
           });
           if (o.json) return ctx.json(result);
-          printRun(result, ctx.settings.lang, number('--top', o.top) ?? 20);
+          printRun(result, ctx.settings.lang, numberOption('--top', o.top, { grouped: true }) ?? 20);
         },
       ),
     );
@@ -138,13 +123,17 @@ export function registerDetectCommand(program: Command): void {
           ...(o.model ? { model: o.model as string[] } : {}),
           ...(o.status ? { status: o.status as string[] } : {}),
           ...(o.village ? { village: o.village as string } : {}),
-          ...(o.minAmount !== undefined ? { minAmount: number('--min-amount', o.minAmount as string) } : {}),
-          ...(o.maxAmount !== undefined ? { maxAmount: number('--max-amount', o.maxAmount as string) } : {}),
+          ...(o.minAmount !== undefined
+            ? { minAmount: numberOption('--min-amount', o.minAmount as string, { grouped: true }) }
+            : {}),
+          ...(o.maxAmount !== undefined
+            ? { maxAmount: numberOption('--max-amount', o.maxAmount as string, { grouped: true }) }
+            : {}),
           ...(o.subject ? { subject: o.subject as string } : {}),
           active: o.all ? 'all' : true,
           sort: o.sort as 'score',
-          limit: number('--limit', o.limit as string),
-          offset: number('--offset', o.offset as string),
+          limit: numberOption('--limit', o.limit as string, { grouped: true }),
+          offset: numberOption('--offset', o.offset as string, { grouped: true }),
         });
         if (o.json) return ctx.json(list);
         out(ctx.settings.lang === 'zh' ? `共 ${list.total} 条` : `${list.total} clues`);

@@ -76,11 +76,15 @@ function filterParams(options: EdgeFilter) {
   return { from: options.from ?? null, to: options.to ?? null, minAmount: options.minAmount ?? null };
 }
 
-function edgeAttrs(row: EdgeRow): EdgeAttrs {
-  const attrs: EdgeAttrs = { type: row.type };
-  if (row.amount !== null && row.amount !== undefined) attrs.amount = row.amount;
-  if (row.time !== null && row.time !== undefined) attrs.time = row.time;
-  if (row.ratio !== null && row.ratio !== undefined) attrs.ratio = row.ratio;
+/** An edge's attributes from a row, decoded (plain numbers) or not (driver Integers); missing values left out. */
+function edgeAttrs(type: string, row: { amount: unknown; time: unknown; ratio: unknown }): EdgeAttrs {
+  const attrs: EdgeAttrs = { type };
+  const amount = numeric(row.amount);
+  const time = numeric(row.time);
+  const ratio = numeric(row.ratio);
+  if (amount !== undefined) attrs.amount = amount;
+  if (time !== undefined) attrs.time = time;
+  if (ratio !== undefined) attrs.ratio = ratio;
   return attrs;
 }
 
@@ -137,14 +141,7 @@ export async function projectWhole(
             if (graph.size >= maxEdges) throw tooLarge('edges', maxEdges);
             const source = addNode(fromLabel, row.sk);
             const target = addNode(toLabel, row.tk);
-            const attrs: EdgeAttrs = { type };
-            const amount = numeric(row.amount);
-            const time = numeric(row.time);
-            const ratio = numeric(row.ratio);
-            if (amount !== undefined) attrs.amount = amount;
-            if (time !== undefined) attrs.time = time;
-            if (ratio !== undefined) attrs.ratio = ratio;
-            graph.addDirectedEdgeWithKey(row.id, source, target, attrs);
+            graph.addDirectedEdgeWithKey(row.id, source, target, edgeAttrs(type, row));
           },
           { plain: false },
         );
@@ -203,7 +200,12 @@ export async function projectCase(store: Store, options: CaseProjectionOptions):
       }
       if (graph.hasEdge(row.id)) continue;
       if (graph.size >= maxEdges) throw tooLarge('edges', maxEdges);
-      graph.addDirectedEdgeWithKey(row.id, nodeId(row.sl, row.sk), nodeId(row.tl, row.tk), edgeAttrs(row));
+      graph.addDirectedEdgeWithKey(
+        row.id,
+        nodeId(row.sl, row.sk),
+        nodeId(row.tl, row.tk),
+        edgeAttrs(row.type, row),
+      );
     }
     frontier = next;
   }

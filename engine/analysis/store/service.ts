@@ -1,5 +1,6 @@
 // The analyses as the CLI and the API call them: resolve entities, project from Neo4j, run, answer in plain data.
 import type { Store } from '../../store/gateway.ts';
+import type { Lang } from '../common.ts';
 import { detectCommunities } from '../communities.ts';
 import { summarizeCommunities } from '../communitySummary.ts';
 import { temporalCycles } from '../cycles.ts';
@@ -12,7 +13,6 @@ import { type EdgeFilter, projectableLabels } from './cypher.ts';
 import { type ProjectionLimits, projectCase, projectWhole } from './projection.ts';
 import { resolveEntity } from './resolve.ts';
 
-export type Lang = 'zh' | 'en';
 const DAY_MS = 86_400_000;
 
 /** A node as answers show it. */
