@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'engine/server/**/*.test.ts'],
           globalSetup: ['test/setup/neo4j-global.ts'],
           // One database for all files: files run one after another, each clearing what it uses.
           fileParallelism: false,

@@ -33,6 +33,19 @@ export interface Settings {
   lang: Exclude<Lang, 'both'>;
   /** Scale of the demo county `serve` loads into an empty database; 0 turns the demo off. */
   demoScale: number;
+  /** Password of the demo logins `serve` creates with the demo county; random (and printed) when unset. */
+  demoPassword: string | undefined;
+  /** API sessions: an unused session expires after the idle time, any session after the maximum. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Login rate limit: this many failures per user name or address within the window lock it out. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  /** Templates and ad-hoc Cypher: transaction timeout and the most rows returned. */
+  queryTimeoutSeconds: number;
+  queryRowLimit: number;
+  /** Largest total upload accepted by the ingest route. */
+  uploadLimitMb: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -50,6 +63,14 @@ export const DEFAULT_SETTINGS: Settings = {
   serverPort: 7900,
   lang: 'zh',
   demoScale: 1,
+  demoPassword: undefined,
+  sessionIdleMinutes: 120,
+  sessionMaxHours: 12,
+  loginMaxFailures: 5,
+  loginWindowMinutes: 15,
+  queryTimeoutSeconds: 30,
+  queryRowLimit: 5000,
+  uploadLimitMb: 512,
 };
 
 function invalid(name: string, reason: string): InvalidInputError {
@@ -85,6 +106,20 @@ export function validateSettings(settings: Settings): Settings {
   if (settings.lang !== 'zh' && settings.lang !== 'en') throw invalid('QINGFENG_LANG', 'zh or en');
   if (!(settings.demoScale >= 0 && settings.demoScale <= 100))
     throw invalid('QINGFENG_DEMO_SCALE', 'must be 0-100');
+  if (settings.demoPassword !== undefined && settings.demoPassword.length < 8)
+    throw invalid('QINGFENG_DEMO_PASSWORD', 'at least 8 characters');
+  for (const [name, value, max] of [
+    ['QINGFENG_SESSION_IDLE_MINUTES', settings.sessionIdleMinutes, 7 * 24 * 60],
+    ['QINGFENG_SESSION_MAX_HOURS', settings.sessionMaxHours, 7 * 24],
+    ['QINGFENG_LOGIN_MAX_FAILURES', settings.loginMaxFailures, 1000],
+    ['QINGFENG_LOGIN_WINDOW_MINUTES', settings.loginWindowMinutes, 24 * 60],
+    ['QINGFENG_QUERY_TIMEOUT_SECONDS', settings.queryTimeoutSeconds, 3600],
+    ['QINGFENG_QUERY_ROW_LIMIT', settings.queryRowLimit, 1_000_000],
+    ['QINGFENG_UPLOAD_LIMIT_MB', settings.uploadLimitMb, 100_000],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      throw invalid(name, `must be an integer 1-${max}`);
+  }
   return settings;
 }
 
@@ -112,5 +147,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     serverPort: optionalInt(env.QINGFENG_PORT ?? env.PORT) ?? d.serverPort,
     lang: (env.QINGFENG_LANG as Settings['lang']) || d.lang,
     demoScale: env.QINGFENG_DEMO_SCALE?.trim() ? Number(env.QINGFENG_DEMO_SCALE) : d.demoScale,
+    demoPassword: env.QINGFENG_DEMO_PASSWORD || d.demoPassword,
+    sessionIdleMinutes: optionalInt(env.QINGFENG_SESSION_IDLE_MINUTES) ?? d.sessionIdleMinutes,
+    sessionMaxHours: optionalInt(env.QINGFENG_SESSION_MAX_HOURS) ?? d.sessionMaxHours,
+    loginMaxFailures: optionalInt(env.QINGFENG_LOGIN_MAX_FAILURES) ?? d.loginMaxFailures,
+    loginWindowMinutes: optionalInt(env.QINGFENG_LOGIN_WINDOW_MINUTES) ?? d.loginWindowMinutes,
+    queryTimeoutSeconds: optionalInt(env.QINGFENG_QUERY_TIMEOUT_SECONDS) ?? d.queryTimeoutSeconds,
+    queryRowLimit: optionalInt(env.QINGFENG_QUERY_ROW_LIMIT) ?? d.queryRowLimit,
+    uploadLimitMb: optionalInt(env.QINGFENG_UPLOAD_LIMIT_MB) ?? d.uploadLimitMb,
   });
 }

@@ -1,21 +1,50 @@
-// Builds the express application: JSON API under /api, one router per resource, one error middleware.
+// Builds the express application: JSON API under /api, one folder of routes per resource, one error middleware.
 import express, { type Express } from 'express';
-import type { Store } from '../store/gateway.ts';
+import { analysisRoutes } from './analysis/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { clueRoutes } from './clues/routes.ts';
+import { entityRoutes } from './entities/routes.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
+import { ingestRoutes } from './ingest/routes.ts';
+import { openApiRoutes } from './openapi/routes.ts';
+import { type ApiRoute, mountRoutes } from './route.ts';
+import { schemaRoutes } from './schema/routes.ts';
+import { type ApiServices, type AppDeps, createServices } from './services.ts';
+import { templateRoutes } from './templates/routes.ts';
+import { userRoutes } from './users/routes.ts';
 
-export interface AppDeps {
-  /** The store to use for this request; throws StoreError/EnvironmentError when none is reachable. */
-  store: () => Store;
+export type { AppDeps } from './services.ts';
+
+/** Every API route, in documentation order. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...schemaRoutes,
+  ...entityRoutes,
+  ...analysisRoutes,
+  ...clueRoutes,
+  ...templateRoutes,
+  ...ingestRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+];
+
+const ALL_ROUTES: readonly ApiRoute[] = [...API_ROUTES, ...openApiRoutes(() => ALL_ROUTES)];
+
+export interface QingfengApp extends Express {
+  services: ApiServices;
 }
 
-export function createApp(deps: AppDeps): Express {
-  const app = express();
+export function createApp(deps: AppDeps): QingfengApp {
+  const app = express() as unknown as QingfengApp;
+  const services = createServices(deps);
+  app.services = services;
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '2mb' }));
-  const api = express.Router();
-  api.use(healthRoutes(deps));
-  app.use('/api', api);
+  app.use('/api', mountRoutes(ALL_ROUTES, services));
   app.use('/api', notFoundRoute);
   app.use(errorMiddleware);
   return app;

@@ -1,5 +1,7 @@
 // HTTP error factories and the one middleware that turns any thrown error into a stable JSON answer.
 import type { NextFunction, Request, Response } from 'express';
+import { maskDeep } from '../auth/masking.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { EngineError, isEngineError } from '../errors.ts';
 
 export interface ErrorBody {
@@ -26,7 +28,11 @@ export function errorMiddleware(error: unknown, _req: Request, res: Response, _n
     const body: ErrorBody = { error: { id: error.id, message: error.message } };
     if (typeof error.details.field === 'string') body.error.field = error.details.field;
     if (Object.keys(error.details).length) body.error.details = error.details;
-    res.status(error.status).json(body);
+    // A store outage is worth retrying shortly; say when.
+    if (error.status === 503) res.setHeader('Retry-After', '5');
+    // Messages may quote what was asked for (an ID number): mask them like any other answer.
+    const user = res.locals.user as SessionUser | undefined;
+    res.status(error.status).json(user && !user.clearance ? maskDeep(body) : body);
     return;
   }
   const status = (error as { status?: number })?.status;

@@ -1,20 +1,31 @@
 // GET /api/health: is the server up, and can it reach Neo4j (with the server's version)?
-import { Router } from 'express';
 import { isEngineError } from '../../errors.ts';
-import type { AppDeps } from '../app.ts';
+import { defineRoute } from '../route.ts';
 
-export function healthRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.get('/health', async (_req, res) => {
-    try {
-      const store = deps.store();
-      const { version, edition } = await store.verify();
-      res.json({ status: 'ok', neo4j: { reachable: true, version, edition, uri: store.connection.uri } });
-    } catch (error) {
-      const id = isEngineError(error) ? error.id : 'store.unavailable';
-      const message = error instanceof Error ? error.message : String(error);
-      res.status(503).json({ status: 'degraded', neo4j: { reachable: false }, error: { id, message } });
-    }
-  });
-  return router;
-}
+export const healthRoutes = [
+  defineRoute(
+    {
+      method: 'get',
+      path: '/health',
+      tag: 'meta',
+      summary: 'Server and Neo4j status',
+      access: 'public',
+      responses: { 503: 'Neo4j unreachable' },
+    },
+    async ({ store }) => {
+      try {
+        const s = store();
+        const { version, edition } = await s.verify();
+        return { status: 'ok', neo4j: { reachable: true, version, edition, uri: s.connection.uri } };
+      } catch (error) {
+        const id = isEngineError(error) ? error.id : 'store.unavailable';
+        const message = error instanceof Error ? error.message : String(error);
+        return {
+          status: 503,
+          headers: { 'Retry-After': '5' },
+          body: { status: 'degraded', neo4j: { reachable: false }, error: { id, message } },
+        };
+      }
+    },
+  ),
+];

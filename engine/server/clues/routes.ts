@@ -1,0 +1,4 @@
+// /api/clues routes (being built).
+import type { ApiRoute } from '../route.ts';
+
+export const clueRoutes: ApiRoute[] = [];

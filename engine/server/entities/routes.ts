@@ -1,0 +1,4 @@
+// /api/entities routes (being built).
+import type { ApiRoute } from '../route.ts';
+
+export const entityRoutes: ApiRoute[] = [];

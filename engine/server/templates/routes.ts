@@ -1,0 +1,4 @@
+// /api/templates routes (being built).
+import type { ApiRoute } from '../route.ts';
+
+export const templateRoutes: ApiRoute[] = [];
