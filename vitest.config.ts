@@ -1,4 +1,5 @@
-// Two projects: fast unit tests (no services) and integration tests against a real Neo4j started once.
+// Three projects: fast unit tests (no services), integration tests against a real Neo4j started once, and
+// end-to-end tests of the viewer in real headless Chromium over the same kind of Neo4j.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -20,6 +21,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/setup/neo4j-global.ts'],
+          // After the integration tests (which clean the same database), never alongside them.
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
         },
       },
     ],

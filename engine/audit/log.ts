@@ -30,9 +30,19 @@ export interface AuditEntry extends Required<Omit<AuditInput, 'params'>> {
 /** Values that must never reach the log (passwords, tokens), whatever the route. */
 const SECRET_KEYS = /pass(word)?|token|secret/i;
 
+/** A parameter longer than this (as JSON) is recorded by its size only: the log is for who did what, not payloads. */
+const MAX_VALUE_BYTES = 4096;
+
 function scrub(params: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) out[key] = SECRET_KEYS.test(key) ? '***' : value;
+  for (const [key, value] of Object.entries(params)) {
+    if (SECRET_KEYS.test(key)) {
+      out[key] = '***';
+      continue;
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
+    out[key] = bytes > MAX_VALUE_BYTES ? { omitted: true, bytes } : value;
+  }
   return out;
 }
 
@@ -72,7 +82,10 @@ export class AuditLog {
     const entry = toEntry(input);
     this.queue.push(entry);
     if (this.queue.length >= (this.options.maxBatch ?? 200)) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.options.delayMs ?? 250);
+    else if (!this.timer) {
+      // unref: a pending flush must not keep a CLI process alive; servers flush on close.
+      this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 250).unref();
+    }
     return entry;
   }
 
@@ -94,7 +107,7 @@ export class AuditLog {
         );
       } catch (error) {
         this.queue = [...batch, ...this.queue];
-        this.timer ??= setTimeout(() => void this.flush(), 5000);
+        this.timer ??= setTimeout(() => void this.flush(), 5000).unref();
         process.stderr.write(
           `[qingfeng] 审计记录暂未写入，稍后重试 / audit entries not yet stored, will retry: ${String(error)}\n`,
         );

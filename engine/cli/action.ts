@@ -1,4 +1,6 @@
 // Shared CLI plumbing: settings, the store, printing, and turning engine errors into a clear exit.
+import { userInfo } from 'node:os';
+import { type AuditInput, AuditLog } from '../audit/log.ts';
 import { InvalidInputError, isEngineError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { readSettings, type Settings } from '../settings.ts';
@@ -11,12 +13,14 @@ export interface CliContext {
   store: () => Store;
   say: (message: string) => void;
   json: (value: unknown) => void;
+  /** Writes an audit entry at once, as the operating-system user (`cli:<name>`): the CLI changes data too. */
+  audit: (entry: Omit<AuditInput, 'user' | 'role'>) => Promise<void>;
 }
 
 function makeContext(): CliContext {
   const settings = readSettings();
   let store: Store | undefined;
-  return {
+  const base: Omit<CliContext, 'audit'> = {
     settings,
     store: () => {
       store ??= getStore(resolveConnection(settings));
@@ -25,6 +29,15 @@ function makeContext(): CliContext {
     say: (message) => process.stderr.write(`${message}\n`),
     json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
   };
+  const log = new AuditLog(() => context.store());
+  const context: CliContext = {
+    ...base,
+    audit: async (entry) => {
+      log.record({ ...entry, user: `cli:${userInfo().username}`, role: 'cli' });
+      await log.flush();
+    },
+  };
+  return context;
 }
 
 /** Wraps a command body: engine errors print `[id] message` and exit 1 (2 for bad input); stores are closed. */

@@ -177,6 +177,11 @@ export function registerDetectCommand(program: Command): void {
             user: o.user,
             ...(o.comment ? { comment: o.comment } : {}),
           });
+          await ctx.audit({
+            action: 'clue.status',
+            target: clueId,
+            params: { status, by: o.user, comment: o.comment },
+          });
           if (o.json) return ctx.json(clue);
           printClue(clue, ctx.settings.lang);
         },

@@ -66,17 +66,7 @@ export function registerIngestCommand(program: Command): void {
         if (options.json) {
           ctx.json({
             runId: result.runId,
-            files: result.files.map((f) => ({
-              path: f.path,
-              ...(f.sheet ? { sheet: f.sheet } : {}),
-              kind: f.kind,
-              rows: f.rows,
-              loaded: f.loaded,
-              merged: f.merged,
-              quarantined: f.quarantined,
-              warnings: f.warnings,
-              ...(f.refused ? { refused: f.refused } : {}),
-            })),
+            files: result.files,
             quarantineFile: result.quarantineFile,
             summaryFile: result.summaryFile,
             familyTies: result.familyTies,

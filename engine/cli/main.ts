@@ -1,12 +1,15 @@
 // The `qingfeng` command line: one program, subcommands registered by each area.
 import { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze.ts';
+import { registerCaseCommands } from './case.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommands } from './demo.ts';
 import { registerDetectCommand } from './detect.ts';
 import { registerIngestCommand } from './ingest.ts';
+import { registerReportCommand } from './report.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStatsCommand } from './stats.ts';
+import { registerUserCommands } from './user.ts';
 
 export function buildProgram(): Command {
   const program = new Command('qingfeng')
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   registerAnalyzeCommands(program);
   registerDetectCommand(program);
   registerDemoCommands(program);
+  registerUserCommands(program);
+  registerCaseCommands(program);
+  registerReportCommand(program);
   registerServeCommand(program);
   return program;
 }

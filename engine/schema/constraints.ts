@@ -41,6 +41,12 @@ export function schemaStatements(): string[] {
       .filter(([, spec]) => spec.fulltext)
       .map(([prop]) => ({ label: entity.label, prop })),
   );
+  // Text indexes (trigram) make `CONTAINS` and `STARTS WITH` on names an index lookup instead of a label scan.
+  for (const { label, prop } of fulltext) {
+    statements.push(
+      `CREATE TEXT INDEX ${snake(label)}_${snake(prop)}_text IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`,
+    );
+  }
   const labels = [...new Set(fulltext.map((f) => f.label))].join('|');
   const props = [...new Set(fulltext.map((f) => `n.${f.prop}`))].join(', ');
   // One Chinese-aware full-text index serves entity search across labels.

@@ -3,15 +3,18 @@ import express, { type Express } from 'express';
 import { analysisRoutes } from './analysis/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { entityRoutes } from './entities/routes.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { ingestRoutes } from './ingest/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { type ApiRoute, mountRoutes } from './route.ts';
 import { schemaRoutes } from './schema/routes.ts';
 import { type ApiServices, type AppDeps, createServices } from './services.ts';
+import { mountViewer } from './static.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -25,8 +28,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...entityRoutes,
   ...analysisRoutes,
   ...clueRoutes,
+  ...caseRoutes,
   ...templateRoutes,
   ...ingestRoutes,
+  ...exportRoutes,
   ...userRoutes,
   ...auditRoutes,
 ];
@@ -46,6 +51,7 @@ export function createApp(deps: AppDeps): QingfengApp {
   app.use(express.json({ limit: '2mb' }));
   app.use('/api', mountRoutes(ALL_ROUTES, services));
   app.use('/api', notFoundRoute);
+  mountViewer(app);
   app.use(errorMiddleware);
   return app;
 }

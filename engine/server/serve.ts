@@ -1,5 +1,7 @@
 // `qingfeng serve` (what `npm start` runs): the managed Neo4j, the schema, and the HTTP server, stopped together.
 import type { Server } from 'node:http';
+import { ensureBuiltinTemplates } from '../../queries/index.ts';
+import { ensureFirstLogins } from '../auth/firstRun.ts';
 import { type DemoStep, ensureDemo } from '../demo/bootstrap.ts';
 import { runModels } from '../detect/run.ts';
 import { EnvironmentError } from '../errors.ts';
@@ -9,7 +11,7 @@ import { isPortFree } from '../localdb/ports.ts';
 import { applySchema } from '../schema/constraints.ts';
 import type { Settings } from '../settings.ts';
 import { type ConnectionInfo, resolveConnection } from '../store/connection.ts';
-import { closeAllStores, getStore } from '../store/gateway.ts';
+import { closeAllStores, getStore, INTERACTIVE_TIMEOUTS } from '../store/gateway.ts';
 import { createApp } from './app.ts';
 
 /** Run after the demo county is loaded: the supervision models raise the demo's clues. */
@@ -55,7 +57,18 @@ export async function serve(settings: Settings, say: (message: string) => void):
   }
   // An empty database gets the demo county, so a first `npm start` shows Qingfeng at work.
   await ensureDemo(getStore(connection), settings, say, demoSteps);
-  const app = createApp({ store: () => getStore(connection) });
+  const templates = await ensureBuiltinTemplates(getStore(connection));
+  if (templates.created.length || templates.updated.length) {
+    say(
+      `内置查询模板：新增 ${templates.created.length}，更新 ${templates.updated.length} / built-in query templates: ${templates.created.length} added, ${templates.updated.length} updated`,
+    );
+  }
+  await ensureFirstLogins(
+    getStore(connection),
+    { home: settings.home, withDemo: settings.demoScale > 0, password: settings.demoPassword },
+    say,
+  );
+  const app = createApp({ store: () => getStore(connection, INTERACTIVE_TIMEOUTS), settings });
   const server: Server = await new Promise((resolvePromise) => {
     const s = app.listen(settings.serverPort, settings.serverHost, () => resolvePromise(s));
   });
@@ -66,6 +79,7 @@ export async function serve(settings: Settings, say: (message: string) => void):
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
+      await app.services.audit.flush();
       await closeAllStores();
       if (startedHere) await stopInstance(settings);
     },

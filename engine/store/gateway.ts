@@ -22,6 +22,20 @@ function runner(tx: {
   };
 }
 
+/** One operator of an `EXPLAIN` plan: `ProcedureCall`, `LoadCSV`, `Create`… and the database it runs on. */
+export interface PlanOperator {
+  name: string;
+  database: string | null;
+  details: string | null;
+}
+
+export interface QueryPlan {
+  /** Neo4j's query type: `r` read, `rw` read-write, `w` write, `s` schema or administration. */
+  queryType: string;
+  columns: string[];
+  operators: PlanOperator[];
+}
+
 export interface WriteSummary {
   nodesCreated: number;
   nodesDeleted: number;
@@ -56,16 +70,27 @@ function addSummary(a: WriteSummary, b: WriteSummary): WriteSummary {
   };
 }
 
+/** How long the driver keeps retrying a transaction, and waits for a connection, before giving up. */
+export interface StoreTimeouts {
+  retryMs: number;
+  connectMs: number;
+}
+
+/** Batch work (ingest, detection): ride out a restart or a burst of deadlocks. */
+export const BATCH_TIMEOUTS: StoreTimeouts = { retryMs: 30_000, connectMs: 10_000 };
+/** Interactive requests (the API): a person is waiting, so an outage is reported within seconds, not a minute. */
+export const INTERACTIVE_TIMEOUTS: StoreTimeouts = { retryMs: 4_000, connectMs: 3_000 };
+
 export class Store {
   readonly connection: ConnectionInfo;
   private readonly driver: Driver;
 
-  constructor(connection: ConnectionInfo) {
+  constructor(connection: ConnectionInfo, timeouts: StoreTimeouts = BATCH_TIMEOUTS) {
     this.connection = connection;
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
-      maxTransactionRetryTime: 30_000,
-      connectionAcquisitionTimeout: 30_000,
-      connectionTimeout: 10_000,
+      maxTransactionRetryTime: timeouts.retryMs,
+      connectionAcquisitionTimeout: Math.max(timeouts.connectMs, 10_000),
+      connectionTimeout: timeouts.connectMs,
       userAgent: 'qingfeng',
     });
   }
@@ -118,7 +143,7 @@ export class Store {
     cypher: string,
     params: Params,
     onRow: (row: R) => void,
-    options: { onStart?: () => void; timeoutMs?: number; plain?: boolean } = {},
+    options: { onStart?: () => void; timeoutMs?: number; plain?: boolean; maxRows?: number } = {},
   ): Promise<number> {
     return this.guard(async () => {
       const session = this.session('READ');
@@ -131,11 +156,47 @@ export class Store {
               const row = record.toObject();
               onRow((options.plain === false ? row : toPlain(row)) as R);
               count += 1;
+              // Leaving the loop cancels the rest of the stream: the server stops producing rows.
+              if (options.maxRows !== undefined && count >= options.maxRows) break;
             }
             return count;
           },
           { timeout: options.timeoutMs },
         );
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * Plans a statement without running it (`EXPLAIN`, in a read transaction): Neo4j's own query type
+   * (`r`, `rw`, `w`, `s`), the result columns, and every operator of the plan with its database and details
+   * (a procedure call's details start with the procedure's name). Read-only guards decide on this.
+   */
+  explain(cypher: string, params: Params = {}): Promise<QueryPlan> {
+    return this.guard(async () => {
+      const session = this.session('READ');
+      try {
+        const { keys, summary } = await session.executeRead(async (tx) => {
+          const result = tx.run(`EXPLAIN ${cypher}`, params);
+          return { keys: await result.keys(), summary: await result.summary() };
+        });
+        const operators: PlanOperator[] = [];
+        const walk = (plan: unknown): void => {
+          const p = plan as {
+            operatorType?: string;
+            arguments?: Record<string, unknown>;
+            children?: unknown[];
+          };
+          if (!p || typeof p.operatorType !== 'string') return;
+          const [name = '', database = null] = p.operatorType.split('@');
+          const details = p.arguments?.Details;
+          operators.push({ name, database, details: typeof details === 'string' ? details : null });
+          for (const child of p.children ?? []) walk(child);
+        };
+        walk(summary.plan);
+        return { queryType: String(summary.queryType ?? ''), columns: [...keys], operators };
       } finally {
         await session.close();
       }
@@ -258,12 +319,12 @@ export class Store {
 
 const stores = new Map<string, Store>();
 
-/** One Store (and so one driver) per connection per process. */
-export function getStore(connection: ConnectionInfo): Store {
-  const id = `${connection.uri}|${connection.user}|${connection.database}`;
+/** One Store (and so one driver) per connection and timeout profile per process. */
+export function getStore(connection: ConnectionInfo, timeouts: StoreTimeouts = BATCH_TIMEOUTS): Store {
+  const id = `${connection.uri}|${connection.user}|${connection.database}|${timeouts.retryMs}|${timeouts.connectMs}`;
   let store = stores.get(id);
   if (!store) {
-    store = new Store(connection);
+    store = new Store(connection, timeouts);
     stores.set(id, store);
   }
   return store;

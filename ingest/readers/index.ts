@@ -23,6 +23,9 @@ const READERS: Record<string, (path: string) => Promise<SourceTable[]>> = {
   '.ndjson': async (path) => [await openJsonl(path)],
 };
 
+/** File extensions the readers accept (lower case, with the dot), for upload checks. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(READERS);
+
 function missing(path: string, cause: unknown): InvalidInputError {
   return new InvalidInputError('read.missing', `找不到输入文件 ${path} / input not found: ${path}`, {
     details: { path },

@@ -1,10 +1,11 @@
 // The analyses as the CLI and the API call them: resolve entities, project from Neo4j, run, answer in plain data.
+import { entityType } from '../../schema/index.ts';
 import type { Store } from '../../store/gateway.ts';
 import type { Lang } from '../common.ts';
 import { detectCommunities } from '../communities.ts';
 import { summarizeCommunities } from '../communitySummary.ts';
 import { temporalCycles } from '../cycles.ts';
-import type { AnalysisGraph } from '../graph.ts';
+import { type AnalysisGraph, nodeId } from '../graph.ts';
 import { type KeyPerson, keyPersons } from '../keyPersons.ts';
 import { kShortestPaths } from '../paths.ts';
 import { traceFunds } from '../trace.ts';
@@ -51,19 +52,30 @@ function hopView(graph: AnalysisGraph, edge: string): HopView {
   };
 }
 
-/** Clue counts per node id, for community summaries (Clue nodes point at their subjects). */
+/** Clue counts per node id (`Label:key`), for community summaries (Clue nodes point at their subjects). */
 async function clueCounts(store: Store): Promise<Map<string, number>> {
   const labels = projectableLabels();
-  const rows = await store.read<{ label: string; id: string; n: number }>(
+  const keyOf = labels.map((l) => `WHEN '${l}' THEN s.${entityType(l).key}`).join(' ');
+  const rows = await store.read<{ label: string; key: string; n: number }>(
     `MATCH (:Clue)-[:CLUE_SUBJECT]->(s) WHERE labels(s)[0] IN $labels
-     RETURN labels(s)[0] AS label, elementId(s) AS id, count(*) AS n`,
+     RETURN labels(s)[0] AS label, CASE labels(s)[0] ${keyOf} END AS key, count(*) AS n`,
     { labels },
   );
-  return new Map(rows.map((r) => [r.id, r.n]));
+  return new Map(rows.map((r) => [nodeId(r.label, r.key), r.n]));
 }
 
 export interface WholeOptions extends EdgeFilter, ProjectionLimits {
   types?: readonly string[];
+  /** Limit the analysis to these entities (`Label:key`) and what lies within `hops` of them (default 2). */
+  seeds?: readonly string[];
+  hops?: number;
+}
+
+/** The whole graph of the chosen types, or only the seeds' neighbourhood when seeds are given. */
+function projectFor(store: Store, options: WholeOptions, types: readonly string[]): Promise<AnalysisGraph> {
+  return options.seeds?.length
+    ? projectCase(store, { ...options, seeds: options.seeds, hops: options.hops ?? 2, types })
+    : projectWhole(store, { ...options, types });
 }
 
 /** Default relationship types for communities and key persons: money, kinship, ownership, posts, contacts. */
@@ -94,7 +106,7 @@ export async function communities(
   store: Store,
   options: WholeOptions & { seed?: number; runs?: number } = {},
 ) {
-  const graph = await projectWhole(store, { ...options, types: options.types ?? NETWORK_TYPES });
+  const graph = await projectFor(store, options, options.types ?? NETWORK_TYPES);
   const found = detectCommunities(graph, {
     weight: tieWeight,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -132,7 +144,7 @@ export async function keyPersonRanking(
   options: WholeOptions & { top?: number; lang?: Lang } = {},
 ): Promise<{ persons: KeyPerson[] }> {
   const types = options.types ?? NETWORK_TYPES;
-  const graph = await projectWhole(store, { ...options, types });
+  const graph = await projectFor(store, options, types);
   return {
     persons: keyPersons(graph, { top: options.top ?? 20, lang: options.lang ?? 'zh', edgeTypes: types }),
   };

@@ -20,14 +20,17 @@ export const auditRoutes = [
       method: 'get',
       path: '/audit',
       tag: 'audit',
-      summary: 'List audit entries, newest first',
+      summary: 'List audit entries, newest first (itself audited as audit.list)',
+      audit: 'audit.list',
       access: 'audit.read',
       query: AuditQuery,
     },
-    async ({ query, services }) => {
+    async ({ query, services, audit }) => {
       // What was queued a moment ago belongs in the answer.
       await services.audit.flush();
-      return listAudit(services.store(), query);
+      const answer = await listAudit(services.store(), query);
+      audit.rows = answer.entries.length;
+      return answer;
     },
   ),
 ];

@@ -1,4 +1,159 @@
-// /api/ingest routes (being built).
-import type { ApiRoute } from '../route.ts';
+// /api/ingest: upload files (multipart) to ingest as a background job; list jobs, follow one, read its quarantine.
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { KINDS, type Kind } from '../../../ingest/types.ts';
+import { httpError } from '../errors.ts';
+import { idParam, paging } from '../fields.ts';
+import { defineRoute } from '../route.ts';
+import type { ApiServices } from '../services.ts';
+import { canSeeJob, type Job, jobQueue, newJobId } from './jobs.ts';
+import { receiveUpload } from './upload.ts';
+import { ingestWork, readQuarantine } from './work.ts';
 
-export const ingestRoutes: ApiRoute[] = [];
+const JobListQuery = z.object({
+  kind: z.enum(['ingest', 'detect']).optional(),
+  state: z.enum(['queued', 'running', 'done', 'failed']).optional(),
+  ...paging(200, 50),
+});
+
+const QuarantineQuery = z.object({
+  disposition: z.enum(['quarantined', 'warning', 'refused']).optional(),
+  ...paging(1000, 100),
+});
+
+/** A job the user may see, else 404 (a job of someone else is not said to exist). */
+function visibleJob(services: ApiServices, id: string, user: Parameters<typeof canSeeJob>[1]): Job {
+  const job = jobQueue(services).get(id);
+  if (!job || !canSeeJob(job, user))
+    throw httpError(404, 'ingest.jobNotFound', `没有此任务：${id} / No such job: ${id}`, { jobId: id });
+  return job;
+}
+
+export const ingestRoutes = [
+  defineRoute(
+    {
+      method: 'post',
+      path: '/ingest',
+      tag: 'ingest',
+      summary:
+        'Upload files (multipart/form-data, field `files`, optional `kind`) and ingest them as a background job',
+      access: 'ingest.run',
+      multipart: true,
+      audit: 'ingest.upload',
+      status: 202,
+      responses: {
+        400: 'No files, an unsupported file type or an unknown kind',
+        413: 'The upload exceeds the size limit',
+      },
+    },
+    async ({ services, req, user, audit }) => {
+      const queue = jobQueue(services);
+      const jobId = newJobId();
+      audit.target = jobId;
+      const seen: { name: string; size: number }[] = [];
+      audit.params = { files: seen };
+      const dir = join(services.settings.home, 'uploads', jobId);
+      const upload = await receiveUpload(req, dir, services.settings.uploadLimitMb, seen);
+      const kind = upload.fields.kind?.trim() || undefined;
+      if (kind) audit.params = { files: seen, kind };
+      const refuse = (error: ReturnType<typeof httpError>) => {
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      };
+      if (!upload.files.length)
+        refuse(
+          httpError(400, 'ingest.noFiles', '未上传任何文件 / No files were uploaded', { field: 'files' }),
+        );
+      if (kind && !(KINDS as readonly string[]).includes(kind))
+        refuse(
+          httpError(400, 'request.invalid', `未知的文件类型 ${kind} / Unknown kind: ${kind}`, {
+            field: 'body.kind',
+            allowed: KINDS,
+          }),
+        );
+      const job = queue.create('ingest', user, jobId);
+      job.options = kind ? { kind } : {};
+      job.files = upload.files.map((f) => ({ name: f.name, size: f.size, rows: 0, done: false }));
+      job.progress = { files: job.files.length, filesDone: 0, rows: 0 };
+      job.internal.dir = dir;
+      queue.enqueue(
+        job,
+        ingestWork(services.store, upload.files, {
+          ...(kind ? { kind: kind as Kind } : {}),
+          outDir: join(services.settings.home, 'ingest-runs'),
+        }),
+      );
+      return { job: queue.view(job) };
+    },
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/ingest/jobs',
+      tag: 'ingest',
+      summary:
+        'Background jobs (ingest uploads and model runs) the user started, or all for an admin; newest first',
+      access: 'ingest.run',
+      query: JobListQuery,
+    },
+    ({ services, user, query }) => {
+      const queue = jobQueue(services);
+      const jobs = queue
+        .list()
+        .filter((j) => canSeeJob(j, user))
+        .filter((j) => (!query.kind || j.kind === query.kind) && (!query.state || j.state === query.state));
+      const offset = query.offset ?? 0;
+      return {
+        total: jobs.length,
+        jobs: jobs.slice(offset, offset + (query.limit ?? 50)).map((j) => queue.view(j)),
+      };
+    },
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/ingest/jobs/:id',
+      tag: 'ingest',
+      summary: 'One job: state, progress per file, and its summary once done',
+      access: 'ingest.run',
+      params: idParam,
+      responses: { 404: 'No such job (or not yours)' },
+    },
+    ({ services, user, params }) => ({
+      job: jobQueue(services).view(visibleJob(services, params.id, user)),
+    }),
+  ),
+  defineRoute(
+    {
+      method: 'get',
+      path: '/ingest/jobs/:id/quarantine',
+      tag: 'ingest',
+      summary:
+        "A page of an ingest job's quarantine report: file, row, field and reason of every row not loaded",
+      access: 'ingest.run',
+      params: idParam,
+      query: QuarantineQuery,
+      audit: 'ingest.quarantine',
+      responses: { 404: 'No such job (or not yours)', 409: 'The job has not finished' },
+    },
+    async ({ services, user, params, query, audit }) => {
+      const job = visibleJob(services, params.id, user);
+      audit.target = job.jobId;
+      if (job.state === 'queued' || job.state === 'running')
+        throw httpError(409, 'ingest.jobNotFinished', '任务尚未结束 / The job has not finished', {
+          state: job.state,
+        });
+      const file = job.internal.quarantineFile;
+      const page = file
+        ? await readQuarantine(
+            file,
+            { limit: query.limit ?? 100, offset: query.offset ?? 0, disposition: query.disposition },
+            (path) => basename(path),
+          )
+        : { total: 0, entries: [] };
+      audit.rows = page.entries.length;
+      return { jobId: job.jobId, ...page };
+    },
+  ),
+];

@@ -1,0 +1,30 @@
+// Case teams: the lead and members must be existing, enabled users whose role may work on cases (cases.own).
+import { can, isRole } from '../auth/roles.ts';
+import type { Store } from '../store/gateway.ts';
+import { badCaseInput } from './model.ts';
+
+/** Throws case.unknownUser (no such or disabled user) or case.badMember (role without cases.own), naming the field. */
+export async function checkUsers(store: Pick<Store, 'read'>, lead: string, members: readonly string[]) {
+  const names = [...new Set([lead, ...members])];
+  const rows = await store.read<{ username: string; role: string; disabled: boolean | null }>(
+    'MATCH (u:User) WHERE u.username IN $names RETURN u.username AS username, u.role AS role, u.disabled AS disabled',
+    { names },
+  );
+  const found = new Map(rows.map((r) => [r.username, r]));
+  for (const name of names) {
+    const field = name === lead ? 'body.lead' : 'body.members';
+    const user = found.get(name);
+    if (!user || user.disabled)
+      throw badCaseInput('case.unknownUser', field, `没有此用户：${name}`, `No such user: ${name}`, {
+        username: name,
+      });
+    if (!isRole(user.role) || !can(user.role, 'cases.own'))
+      throw badCaseInput(
+        'case.badMember',
+        field,
+        `用户 ${name} 的角色不能办理案件`,
+        `User ${name} has a role that cannot work on cases`,
+        { username: name, role: user.role },
+      );
+  }
+}

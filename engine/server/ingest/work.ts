@@ -1,0 +1,118 @@
+// What an ingest job does: ingestFiles over the uploaded files with progress, then a summary by file name.
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import type { QuarantineEntry } from '../../../ingest/load/quarantine.ts';
+import { ingestFiles } from '../../../ingest/load/run.ts';
+import type { Kind } from '../../../ingest/types.ts';
+import type { Store } from '../../store/gateway.ts';
+import type { Job, JobWork } from './jobs.ts';
+import type { UploadedFile } from './upload.ts';
+
+/** The ingest run id of a job: the job's own stamp, so its quarantine report can be found even if it failed. */
+export const runIdOf = (jobId: string) => jobId.replace(/^job-/, 'run-');
+
+/** `name.xlsx:Sheet1` (a progress label) → `name.xlsx`. */
+function fileOfLabel(label: string, names: string[]): string | undefined {
+  if (names.includes(label)) return label;
+  return names.find((n) => label.startsWith(`${n}:`));
+}
+
+export function ingestWork(
+  store: () => Store,
+  files: UploadedFile[],
+  options: { kind?: Kind; outDir: string },
+): JobWork {
+  return async (job: Job) => {
+    const names = files.map((f) => f.name);
+    const rowsByLabel = new Map<string, number>();
+    const runId = runIdOf(job.jobId);
+    job.internal.quarantineFile = join(options.outDir, runId, 'quarantine.csv');
+    const result = await ingestFiles(
+      store(),
+      files.map((f) => f.path),
+      {
+        ...(options.kind ? { kind: options.kind } : {}),
+        outDir: options.outDir,
+        runId,
+        onProgress: ({ file: label, rows }) => {
+          rowsByLabel.set(label, rows);
+          const name = fileOfLabel(label, names);
+          const index = name === undefined ? -1 : names.indexOf(name);
+          if (index < 0) return;
+          // Files are ingested in the order given: all before this one are done.
+          job.files.forEach((f, i) => {
+            if (i < index) f.done = true;
+          });
+          const entry = job.files[index];
+          if (entry)
+            entry.rows = [...rowsByLabel].reduce((s, [l, r]) => (fileOfLabel(l, [name!]) ? s + r : s), 0);
+          job.progress = {
+            files: job.files.length,
+            filesDone: index,
+            rows: [...rowsByLabel.values()].reduce((a, b) => a + b, 0),
+          };
+        },
+      },
+    );
+    const nameOf = (path: string) => files.find((f) => f.path === path)?.name ?? path;
+    // The server-side path stays on the server: the job shows the uploaded file's name.
+    const summary = result.files.map(({ path, ...counts }) => ({ file: nameOf(path), ...counts }));
+    for (const entry of job.files) {
+      entry.done = true;
+      entry.rows = summary.filter((s) => s.file === entry.name).reduce((n, s) => n + s.rows, 0);
+    }
+    const sum = (k: 'rows' | 'loaded' | 'merged' | 'quarantined' | 'warnings') =>
+      summary.reduce((n, s) => n + s[k], 0);
+    job.progress = { files: job.files.length, filesDone: job.files.length, rows: sum('rows') };
+    job.internal.quarantineFile = result.quarantineFile;
+    return {
+      runId: result.runId,
+      files: summary,
+      totals: {
+        rows: sum('rows'),
+        loaded: sum('loaded'),
+        merged: sum('merged'),
+        quarantined: sum('quarantined'),
+        warnings: sum('warnings'),
+        refusedFiles: summary.filter((s) => s.refused).length,
+      },
+      familyTies: result.familyTies,
+      resolvedMentions: result.resolvedMentions,
+    };
+  };
+}
+
+export interface QuarantinePage {
+  total: number;
+  entries: QuarantineEntry[];
+}
+
+/** A page of a job's quarantine report (rows read back from its CSV), file paths shown as upload names. */
+export async function readQuarantine(
+  file: string,
+  page: { limit: number; offset: number; disposition?: QuarantineEntry['disposition'] },
+  nameOf: (path: string) => string,
+): Promise<QuarantinePage> {
+  if (!existsSync(file)) return { total: 0, entries: [] };
+  const entries: QuarantineEntry[] = [];
+  let total = 0;
+  const parser = createReadStream(file).pipe(parse({ bom: true, from_line: 2, relax_column_count: true }));
+  for await (const cells of parser as AsyncIterable<string[]>) {
+    const [path = '', sheet, row, field = '', reason = '', value, disposition, raw] = cells;
+    if (page.disposition && disposition !== page.disposition) continue;
+    total += 1;
+    if (total <= page.offset || entries.length >= page.limit) continue;
+    entries.push({
+      file: nameOf(path),
+      ...(sheet ? { sheet } : {}),
+      row: Number(row),
+      field,
+      reason,
+      ...(value ? { value } : {}),
+      disposition: disposition as QuarantineEntry['disposition'],
+      ...(raw ? { raw: JSON.parse(raw) as Record<string, string> } : {}),
+    });
+  }
+  return { total, entries };
+}
