@@ -1,4 +1,6 @@
 // Every interface text in Chinese and English; a key per text, `{name}` placeholders filled by t().
+import { ANALYSIS_STRINGS } from './strings-analysis.ts';
+import { CASE_STRINGS } from './strings-cases.ts';
 
 export const STRINGS = {
   'app.name': { zh: '清风', en: 'Qingfeng' },
@@ -162,6 +164,8 @@ export const STRINGS = {
   'detail.locate': { zh: '定位', en: 'Locate' },
   'detail.group': { zh: '分组（{n} 个节点）', en: 'Group ({n} nodes)' },
   'detail.members': { zh: '成员', en: 'Members' },
+  ...ANALYSIS_STRINGS,
+  ...CASE_STRINGS,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
