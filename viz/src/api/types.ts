@@ -1,27 +1,11 @@
-// Answer shapes of the Qingfeng HTTP API as the viewer reads them (the viewer never imports server code).
+// Answer shapes of the Qingfeng HTTP API as the viewer reads them. Shapes the engine declares are re-exported
+// type-only: erased at build, so the viewer ships no server code, and one declaration serves both sides.
 
-/** One entity of a graph payload (engine/graph/payload.ts). `id` is the Neo4j element id. */
-export interface PayloadNode {
-  id: string;
-  type: string;
-  key: string;
-  label: string;
-  props: Record<string, unknown>;
-}
+export type { ClueSummary, EntityDetail, SourceRef } from '../../../engine/graph/detail.ts';
+export type { Neighbourhood, NeighbourSummary } from '../../../engine/graph/neighbours.ts';
+export type { GraphPayload, PayloadEdge, PayloadNode } from '../../../engine/graph/payload.ts';
 
-export interface PayloadEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  props: Record<string, unknown>;
-}
-
-/** THE graph shape every API answer uses: any answer's `graph` can be merged onto the canvas. */
-export interface GraphPayload {
-  nodes: PayloadNode[];
-  edges: PayloadEdge[];
-}
+import type { GraphPayload, PayloadNode } from '../../../engine/graph/payload.ts';
 
 export interface Bilingual {
   zh: string;
@@ -80,55 +64,6 @@ export interface SearchItem extends PayloadNode {
 export interface SearchAnswer {
   q: string;
   items: SearchItem[];
-}
-
-export interface NeighbourSummary {
-  id: string;
-  edges: number;
-  amount: number;
-  shown: number;
-  relations: { type: string; direction: 'out' | 'in'; edges: number; amount: number }[];
-}
-
-export interface Neighbourhood {
-  center: string;
-  graph: GraphPayload;
-  neighbours: NeighbourSummary[];
-  total: number;
-  offset: number;
-  returned: number;
-  more: number;
-}
-
-export interface SourceRef {
-  source: string;
-  file: string;
-  sheet: string | null;
-  row: number | null;
-}
-
-export interface ClueSummary {
-  id: string;
-  model: string | null;
-  status: string | null;
-  score: number | null;
-  amount: number | null;
-  summary: string | null;
-  summaryEn: string | null;
-  active: boolean | null;
-  role: string | null;
-}
-
-export interface EntityDetail {
-  node: PayloadNode;
-  provenance: {
-    sources: SourceRef[];
-    capped: boolean;
-    firstRun: string | null;
-    run: { runId: string; startedAt: string | null; finishedAt: string | null } | null;
-  };
-  degree: { total: number; byType: { type: string; direction: 'out' | 'in'; count: number }[] };
-  clues: { total: number; items: ClueSummary[] };
 }
 
 export interface KeyPerson {
