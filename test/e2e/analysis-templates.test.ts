@@ -4,20 +4,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subject, Truth } from '../../engine/demo/index.ts';
-import { TEST_PASSWORD } from '../setup/api.ts';
-import {
-  buildViewer,
-  type Driven,
-  loadDemoCounty,
-  openBrowser,
-  type RunningApp,
-  shot,
-  startApp,
-  waitForLayout,
-} from './harness.ts';
+import { type Driven, openWorkspace, shot, type Workspace, waitForLayout } from './harness.ts';
 
 let truth: Truth;
-let server: RunningApp;
+let workspace: Workspace;
 let driven: Driven;
 let page: Page;
 
@@ -76,22 +66,14 @@ function cadreCompanyPairs(): { cadre: Subject; company: Subject }[] {
 
 describe('analysis and templates', () => {
   beforeAll(async () => {
-    await buildViewer();
-    truth = await loadDemoCounty(1);
-    server = await startApp();
-    driven = await openBrowser();
-    page = driven.page;
-    await page.goto(`${server.base}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('#login-username', 'analyst');
-    await page.fill('#login-password', TEST_PASSWORD);
-    await page.click('#login-submit');
-    await page.waitForFunction(() => window.__qingfeng?.ready);
+    workspace = await openWorkspace('analyst');
+    truth = workspace.truth;
+    driven = workspace.driven;
+    page = workspace.page;
   }, 600_000);
 
   afterAll(async () => {
-    await driven?.browser.close();
-    await server?.close();
+    await workspace?.close();
   });
 
   let cadreId = '';

@@ -4,19 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../setup/api.ts';
-import {
-  buildViewer,
-  type Driven,
-  loadDemoCounty,
-  openBrowser,
-  type RunningApp,
-  shot,
-  startApp,
-  waitForLayout,
-} from './harness.ts';
+import { type Driven, openWorkspace, shot, type Workspace, waitForLayout } from './harness.ts';
 
-let server: RunningApp;
+let workspace: Workspace;
 let driven: Driven;
 let page: Page;
 let clueId = '';
@@ -32,22 +22,13 @@ async function api<T>(path: string): Promise<{ status: number; body: T }> {
 
 describe('clue list and case screens', () => {
   beforeAll(async () => {
-    await buildViewer();
-    await loadDemoCounty(1);
-    server = await startApp();
-    driven = await openBrowser();
-    page = driven.page;
-    await page.goto(`${server.base}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('#login-username', 'investigator');
-    await page.fill('#login-password', TEST_PASSWORD);
-    await page.click('#login-submit');
-    await page.waitForFunction(() => window.__qingfeng?.ready);
+    workspace = await openWorkspace('investigator');
+    driven = workspace.driven;
+    page = workspace.page;
   }, 600_000);
 
   afterAll(async () => {
-    await driven?.browser.close();
-    await server?.close();
+    await workspace?.close();
   });
 
   it('lists clues with counts and filters them by model', async () => {

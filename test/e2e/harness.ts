@@ -11,7 +11,7 @@ import { runModels } from '../../engine/detect/run.ts';
 import { createApp, type QingfengApp } from '../../engine/server/app.ts';
 import { DEFAULT_SETTINGS } from '../../engine/settings.ts';
 import { ingestFiles } from '../../ingest/load/run.ts';
-import { seedUsers } from '../setup/api.ts';
+import { seedUsers, TEST_PASSWORD } from '../setup/api.ts';
 import { cleanGraph, testStore } from '../setup/store.ts';
 
 export const OUTPUT_DIR = resolve('test/e2e/output');
@@ -109,4 +109,37 @@ export async function waitForLayout(page: Page, timeoutMs = 20_000): Promise<voi
   await page
     .waitForFunction(() => !window.__qingfeng.layout().running, undefined, { timeout: timeoutMs })
     .catch(() => undefined);
+}
+
+/** A logged-in workspace over the scale-1 demo county: what a panel's end-to-end file starts from. */
+export interface Workspace {
+  truth: Truth;
+  server: RunningApp;
+  driven: Driven;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+export async function openWorkspace(username: string): Promise<Workspace> {
+  await buildViewer();
+  const truth = await loadDemoCounty(1);
+  const server = await startApp();
+  const driven = await openBrowser();
+  const page = driven.page;
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector('#login-form');
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', TEST_PASSWORD);
+  await page.click('#login-submit');
+  await page.waitForFunction(() => window.__qingfeng?.ready);
+  return {
+    truth,
+    server,
+    driven,
+    page,
+    close: async () => {
+      await driven.browser.close();
+      await server.close();
+    },
+  };
 }
