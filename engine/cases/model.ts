@@ -19,6 +19,9 @@ export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   closed: ['investigation'],
 };
 
+/** The statuses a case may move to next, from the table above (API answers carry them as `moves`). */
+export const caseMoves = (status: CaseStatus): CaseStatus[] => [...(CASE_TRANSITIONS[status] ?? [])];
+
 /** Closing and reopening must say why. */
 export const needsComment = (from: CaseStatus, to: CaseStatus): boolean =>
   to === 'closed' || from === 'closed';

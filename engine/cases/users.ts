@@ -28,3 +28,24 @@ export async function checkUsers(store: Pick<Store, 'read'>, lead: string, membe
       );
   }
 }
+
+export interface AssignableUser {
+  username: string;
+  displayName?: string;
+  role: string;
+}
+
+/** Enabled users whose role may work on cases (cases.own), by user name: whom a lead can put on the team. */
+export async function assignableUsers(store: Pick<Store, 'read'>): Promise<AssignableUser[]> {
+  const rows = await store.read<{ username: string; displayName: string | null; role: string }>(
+    `MATCH (u:User) WHERE NOT coalesce(u.disabled, false)
+     RETURN u.username AS username, u.displayName AS displayName, u.role AS role ORDER BY u.username`,
+  );
+  return rows
+    .filter((r) => isRole(r.role) && can(r.role, 'cases.own'))
+    .map((r) => ({
+      username: r.username,
+      ...(r.displayName && r.displayName !== r.username ? { displayName: r.displayName } : {}),
+      role: r.role,
+    }));
+}

@@ -1,20 +1,41 @@
-// /api/cases: list, open (also from a clue), read, update, history, and the report download (HTML or PDF).
+// /api/cases: list, assignable users, open (also from a clue), read, update, history, the report (HTML or PDF).
 
 import type { SessionUser } from '../../auth/sessions.ts';
 import { caseFor, leadOnly, leadsCase } from '../../cases/access.ts';
-import type { CaseActor } from '../../cases/model.ts';
+import { type CaseActor, type CaseDetail, type CaseRecord, caseMoves } from '../../cases/model.ts';
 import { createCase } from '../../cases/open.ts';
 import { generateReport } from '../../cases/report/index.ts';
 import { getCaseDetail, getCaseHistory, listCases, updateCase } from '../../cases/store.ts';
+import { assignableUsers } from '../../cases/users.ts';
 import { defineRoute } from '../route.ts';
 import { CaseListQuery, CaseParams, CreateCaseBody, ReportQuery, UpdateCaseBody } from './schema.ts';
 import { caseWorkRoutes } from './work.ts';
 
 const actorOf = (user: SessionUser): CaseActor => ({ username: user.username, role: user.role });
 
+/** The case with the statuses it may move to next (from CASE_TRANSITIONS: the viewer keeps no copy). */
+const withMoves = (record: CaseRecord) => ({ ...record, moves: caseMoves(record.status) });
+const detailWithMoves = (detail: CaseDetail) => ({ ...detail, case: withMoves(detail.case) });
+
 const NOT_YOURS = { 403: 'Not a member of the case (case.forbidden)', 404: 'No such case (case.notFound)' };
 
 export const caseRoutes = [
+  // Before /cases/:id, which would take "assignable" for a case number.
+  defineRoute(
+    {
+      method: 'get',
+      path: '/cases/assignable',
+      tag: 'cases',
+      summary: 'Enabled users whose role may work on cases: whom a lead can name lead or put on the team',
+      access: 'cases.own',
+      audit: 'case.assignable',
+    },
+    async ({ store, audit }) => {
+      const users = await assignableUsers(store());
+      audit.rows = users.length;
+      return { users };
+    },
+  ),
   defineRoute(
     {
       method: 'get',
@@ -63,7 +84,7 @@ export const caseRoutes = [
       });
       audit.target = detail.case.caseId;
       audit.rows = 1;
-      return detail;
+      return detailWithMoves(detail);
     },
   ),
   defineRoute(
@@ -81,7 +102,7 @@ export const caseRoutes = [
       await caseFor(store(), actorOf(user), params.id);
       const detail = await getCaseDetail(store(), params.id);
       audit.rows = detail.subjects.length;
-      return detail;
+      return detailWithMoves(detail);
     },
   ),
   defineRoute(
@@ -114,7 +135,7 @@ export const caseRoutes = [
       });
       audit.params = { ...body, from: current.status, to: updated.status };
       audit.rows = 1;
-      return { case: updated };
+      return { case: withMoves(updated) };
     },
   ),
   defineRoute(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listModels } from '../../detect/run.ts';
 import { clueCounts, getClue, listClues } from '../../detect/store/query.ts';
 import { parseStatus, STATUS_LABELS, STATUSES } from '../../detect/store/records.ts';
-import { updateClueStatus } from '../../detect/store/status.ts';
+import { TRANSITIONS, updateClueStatus } from '../../detect/store/status.ts';
 import { type ClueRecord, MODEL_IDS } from '../../detect/types.ts';
 import { idParam, paging, queryNumber } from '../fields.ts';
 import { defineRoute } from '../route.ts';
@@ -51,6 +51,14 @@ const StatusBody = z.object({
 });
 
 const TITLES = new Map(listModels().map((m) => [m.id as string, m.title]));
+
+/** A clue as one clue is answered: titles for display and the statuses it may move to next (`moves`). */
+const shown = <C extends ClueRecord>(clue: C) => ({
+  ...clue,
+  modelTitle: TITLES.get(clue.model),
+  statusLabel: STATUS_LABELS[clue.status],
+  moves: [...(TRANSITIONS[clue.status] ?? [])],
+});
 
 /** A clue as lists show it: no evidence (the detail route has it), titles for display. */
 function listItem(clue: ClueRecord) {
@@ -129,7 +137,7 @@ export const clueRoutes = [
       const evidenceGraph = await clueGraph(store(), clue.clueId, clue.evidence);
       audit.rows = evidenceGraph.graph.nodes.length;
       return {
-        clue: { ...clue, modelTitle: TITLES.get(clue.model), statusLabel: STATUS_LABELS[clue.status] },
+        clue: shown(clue),
         ...evidenceGraph,
       };
     },
@@ -162,7 +170,7 @@ export const clueRoutes = [
       audit.params = { from: change?.from ?? null, to: clue.status, comment: body.comment ?? null };
       audit.rows = 1;
       return {
-        clue: { ...clue, modelTitle: TITLES.get(clue.model), statusLabel: STATUS_LABELS[clue.status] },
+        clue: shown(clue),
       };
     },
   ),

@@ -1,4 +1,4 @@
-// Texts of the clue list and the case screens (zh + en); spread into STRINGS by strings.ts.
+// Texts of the clue list and the case screens (zh + en), spread into STRINGS by strings.ts; subject role names.
 
 export const CASE_STRINGS = {
   'panel.clues': { zh: '问题线索', en: 'Clues' },
@@ -68,4 +68,71 @@ export const CASE_STRINGS = {
     zh: '对象 {subjects} · 线索 {clues} · 记录 {notes} · 视图 {views}',
     en: '{subjects} subjects · {clues} clues · {notes} notes · {views} views',
   },
+  'cases.team': { zh: '办案组', en: 'Team' },
+  'cases.editTeam': { zh: '调整办案组', en: 'Edit the team' },
+  'cases.teamSaved': { zh: '办案组已更新', en: 'Team updated' },
+  'cases.cancel': { zh: '取消', en: 'Cancel' },
+  'cases.role.admin': { zh: '管理员', en: 'Administrator' },
+  'cases.role.analyst': { zh: '数据分析员', en: 'Analyst' },
+  'cases.role.investigator': { zh: '办案人员', en: 'Investigator' },
+  'cases.noRole': { zh: '未注明', en: 'no role' },
+  'cases.removeSubject': { zh: '移除', en: 'Remove' },
+  'cases.removeSubjectConfirm': {
+    zh: '从本案移除涉案对象“{name}”？',
+    en: 'Remove the subject “{name}” from this case?',
+  },
+  'cases.subjectRole': { zh: '身份（可选，如“承包方”）', en: 'Role (optional)' },
+  'cases.addSelection': { zh: '添加画布选中节点', en: 'Add the selected nodes' },
+  'cases.selectFirst': {
+    zh: '请先在画布上选中要添加的节点',
+    en: 'Select the nodes to add on the canvas first',
+  },
+  'cases.subjectsAdded': { zh: '已添加 {n} 个涉案对象', en: '{n} subjects added' },
+  'cases.detachClue': { zh: '移出本案', en: 'Detach' },
+  'cases.detachClueConfirm': {
+    zh: '将线索 {id} 移出本案？线索本身保留。',
+    en: 'Detach clue {id} from this case? The clue itself stays.',
+  },
+  'cases.editNote': { zh: '编辑', en: 'Edit' },
+  'cases.noteEdited': { zh: '已编辑 {at}', en: 'edited {at}' },
+  'cases.deleteView': { zh: '删除', en: 'Delete' },
+  'cases.deleteViewConfirm': { zh: '删除视图“{name}”？', en: 'Delete the view “{name}”?' },
+  'cases.history': { zh: '变更记录', en: 'History' },
+  'cases.history.none': { zh: '暂无记录', en: 'Nothing yet' },
+  'cases.history.title': { zh: '标题', en: 'Title' },
+  'cases.history.comment': { zh: '说明', en: 'Comment' },
+  'cases.history.previous': { zh: '原文', en: 'Before' },
+  'cases.history.fromClue': { zh: '来源线索', en: 'From clue' },
+  'cases.event.created': { zh: '立案', en: 'Case opened' },
+  'cases.event.status': { zh: '状态变更', en: 'Status changed' },
+  'cases.event.update': { zh: '信息变更', en: 'Details changed' },
+  'cases.event.subject.add': { zh: '添加涉案对象', en: 'Subjects added' },
+  'cases.event.subject.remove': { zh: '移除涉案对象', en: 'Subject removed' },
+  'cases.event.clue.attach': { zh: '关联线索', en: 'Clues attached' },
+  'cases.event.clue.detach': { zh: '移出线索', en: 'Clue detached' },
+  'cases.event.note.add': { zh: '添加记录', en: 'Note added' },
+  'cases.event.note.edit': { zh: '修改记录', en: 'Note edited' },
+  'cases.event.view.save': { zh: '保存视图', en: 'View saved' },
+  'cases.event.view.delete': { zh: '删除视图', en: 'View deleted' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+/**
+ * What a subject is in a clue, by the ids the supervision models give (engine/detect/models: subjectOf(…, role));
+ * roles typed by investigators ("承包方") have no entry and show as typed.
+ */
+export const SUBJECT_ROLES: Record<string, { zh: string; en: string }> = {
+  cadre: { zh: '公职人员', en: 'Cadre' },
+  relative: { zh: '亲属', en: 'Relative' },
+  recipient: { zh: '领取人', en: 'Recipient' },
+  resident: { zh: '居民', en: 'Resident' },
+  possibly: { zh: '疑似对应人员', en: 'Possibly this person' },
+  payer: { zh: '付款方', en: 'Payer' },
+  payee: { zh: '收款方', en: 'Payee' },
+  sender: { zh: '转出方', en: 'Sender' },
+  collector: { zh: '归集账户', en: 'Collecting account' },
+  conduit: { zh: '过渡账户', en: 'Pass-through account' },
+  holder: { zh: '账户持有人', en: 'Account holder' },
+  intermediary: { zh: '中间账户', en: 'Intermediary account' },
+  start: { zh: '循环起点', en: 'Start of the cycle' },
+  cycle: { zh: '循环经过账户', en: 'In the cycle' },
+};

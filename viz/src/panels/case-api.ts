@@ -49,6 +49,8 @@ export interface EvidenceItem {
 }
 
 export interface ClueFull extends ClueItem {
+  /** Statuses the workflow allows next (the engine's own table). */
+  moves: string[];
   evidence: { nodes: EvidenceItem[]; relationships: EvidenceItem[]; facts: Pair[] };
 }
 
@@ -86,6 +88,22 @@ export interface CaseSummary {
   fromClue: string | null;
   updatedAt: string;
   counts: { subjects: number; clues: number; notes: number; views: number };
+  /** Statuses the case may move to next (GET /cases/:id, PATCH; not in lists). */
+  moves?: string[];
+}
+
+export interface AssignableUser {
+  username: string;
+  displayName?: string;
+  role: string;
+}
+
+/** One entry of GET /cases/:id/history: who, when, what, and the event's own details (old and new values). */
+export interface CaseHistoryEntry {
+  at: string;
+  by: string;
+  event: string;
+  [detail: string]: unknown;
 }
 
 export interface CaseSubject {
@@ -93,7 +111,8 @@ export interface CaseSubject {
   type: string;
   key: string;
   label: string;
-  role: string;
+  role: string | null;
+  note?: string | null;
 }
 
 export interface CaseClue {
@@ -110,6 +129,7 @@ export interface CaseNote {
   author: string;
   at: string;
   text: string;
+  editedAt: string | null;
 }
 
 export interface ViewSummary {
@@ -139,6 +159,8 @@ export interface ViewState {
     timeRange: [number, number] | null;
     minAmount: number;
   };
+  /** sigma's camera when saved; restored on load instead of fitting the graph. */
+  camera?: { x: number; y: number; ratio: number; angle?: number };
 }
 
 const enc = encodeURIComponent;
@@ -163,17 +185,32 @@ export const caseApi = {
     api.request<{ case: CaseSummary }>('PATCH', `/cases/${enc(id)}`, {
       body: comment ? { status, comment } : { status },
     }),
+  setTeam: (api: ApiClient, id: string, lead: string, members: string[]) =>
+    api.request<{ case: CaseSummary }>('PATCH', `/cases/${enc(id)}`, { body: { lead, members } }),
+  assignable: (api: ApiClient) => api.get<{ users: AssignableUser[] }>('/cases/assignable'),
+  history: (api: ApiClient, id: string) =>
+    api.get<{ caseId: string; history: CaseHistoryEntry[] }>(`/cases/${enc(id)}/history`),
+  addSubjects: (api: ApiClient, id: string, subjects: { ref: string; role?: string }[]) =>
+    api.post<{ added: number; subjects: CaseSubject[] }>(`/cases/${enc(id)}/subjects`, { subjects }),
+  removeSubject: (api: ApiClient, id: string, ref: string) =>
+    api.request<{ removed: string }>('DELETE', `/cases/${enc(id)}/subjects/${enc(ref)}`),
+  detachClue: (api: ApiClient, id: string, clueId: string) =>
+    api.request<{ detached: string }>('DELETE', `/cases/${enc(id)}/clues/${enc(clueId)}`),
   addNote: (api: ApiClient, id: string, text: string) =>
     api.post<{ note: CaseNote }>(`/cases/${enc(id)}/notes`, { text }),
+  editNote: (api: ApiClient, id: string, noteId: string, text: string) =>
+    api.request<{ note: CaseNote }>('PATCH', `/cases/${enc(id)}/notes/${enc(noteId)}`, { body: { text } }),
   saveView: (api: ApiClient, id: string, name: string, state: ViewState) =>
     api.post<{ view: ViewSummary }>(`/cases/${enc(id)}/views`, { name, state }),
   view: (api: ApiClient, id: string, viewId: string) =>
     api.get<{ view: ViewSummary & { state: ViewState } }>(`/cases/${enc(id)}/views/${enc(viewId)}`),
+  deleteView: (api: ApiClient, id: string, viewId: string) =>
+    api.request<{ deleted: string; name: string }>('DELETE', `/cases/${enc(id)}/views/${enc(viewId)}`),
   reportUrl: (id: string, format: 'pdf' | 'html', lang: string) =>
     `/api/cases/${enc(id)}/report?format=${format}&lang=${lang}`,
 };
 
-/** Clue statuses and the moves the workflow allows (engine/detect/store/status.ts). */
+/** Clue status names, for history lines (the allowed moves come with each clue: `moves`). */
 export const CLUE_STATUSES = ['new', 'checking', 'confirmed', 'unfounded', 'transferred'] as const;
 export const CLUE_STATUS_LABELS: Record<string, Pair> = {
   new: { zh: '新线索', en: 'New' },
@@ -181,20 +218,6 @@ export const CLUE_STATUS_LABELS: Record<string, Pair> = {
   confirmed: { zh: '属实', en: 'Confirmed' },
   unfounded: { zh: '不属实', en: 'Unfounded' },
   transferred: { zh: '已移交', en: 'Transferred' },
-};
-export const CLUE_MOVES: Record<string, readonly string[]> = {
-  new: ['checking', 'transferred'],
-  checking: ['confirmed', 'unfounded', 'transferred'],
-  confirmed: ['transferred', 'checking'],
-  unfounded: ['checking'],
-  transferred: [],
-};
-
-/** Case statuses and moves (engine/cases): a preliminary review may close; a closed case reopens. */
-export const CASE_MOVES: Record<string, readonly string[]> = {
-  preliminary: ['investigation', 'closed'],
-  investigation: ['closed'],
-  closed: ['investigation'],
 };
 
 /** The clue panel asks the case panel to show a case (just opened from a clue). */

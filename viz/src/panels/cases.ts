@@ -91,14 +91,17 @@ export function mountCasesPanel(root: HTMLElement, ctx: AppContext): PanelInstan
     void load();
   };
 
-  const openCase = async (id: string) => {
+  /** Shows case `id`; `keep` leaves the screen in place while it reloads after a change (no flicker). */
+  const openCase = async (id: string, keep = false) => {
     openId = id;
     listView.hidden = true;
     detailView.hidden = false;
+    // A case opened afresh never shows the previous one's forms meanwhile: typing there would be lost.
+    if (!keep) detailView.replaceChildren(h('p', { class: 'muted', text: t('common.loading') }));
     try {
       const detail = await caseApi.get(ctx.api, id);
       if (openId !== id) return;
-      renderCaseDetail(detailView, detail, ctx, { back: showList, reload: () => void openCase(id) });
+      renderCaseDetail(detailView, detail, ctx, { back: showList, reload: () => void openCase(id, true) });
     } catch (error) {
       if (openId !== id) return;
       clear(detailView);
@@ -115,7 +118,7 @@ export function mountCasesPanel(root: HTMLElement, ctx: AppContext): PanelInstan
     void openCase(id);
   });
   ctx.bus.on('lang', () => {
-    if (openId) void openCase(openId);
+    if (openId) void openCase(openId, true);
     else renderList();
   });
   return {

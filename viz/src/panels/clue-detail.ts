@@ -1,10 +1,8 @@
 // One clue: summary, subjects, evidence with provenance (file#row), history; evidence graph, status, open a case.
-import { ApiError } from '../api/client.ts';
 import type { AppContext } from '../app/context.ts';
-import { formatAmount, pick, type StringKey, sideOf, t } from '../i18n/index.ts';
+import { formatAmount, pick, type StringKey, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import {
-  CLUE_MOVES,
   CLUE_STATUS_LABELS,
   type ClueDetailAnswer,
   caseApi,
@@ -12,10 +10,7 @@ import {
   type EvidenceItem,
   requestCase,
 } from './case-api.ts';
-
-function section(title: string, ...children: (Node | null)[]): HTMLElement {
-  return h('section', { class: 'detail-section' }, h('h3', { text: title }), ...children);
-}
+import { smallButton as button, noticeError, section, statusForm, subjectRole, when } from './status-form.ts';
 
 function propsText(props: Record<string, unknown>): string {
   return Object.entries(props)
@@ -49,20 +44,8 @@ export function renderClueDetail(
   nav: { back: () => void; reload: () => void },
 ): void {
   const { clue } = answer;
-  const report = (error: unknown) =>
-    ctx.bus.emit('notice', {
-      text: error instanceof ApiError ? sideOf(error.message) : String(error),
-      kind: 'error',
-    });
+  const report = noticeError(ctx);
   root.replaceChildren();
-  const button = (key: StringKey, id: string, fn: () => void, primary = false) =>
-    h('button', {
-      type: 'button',
-      class: `btn small${primary ? ' primary' : ''}`,
-      id,
-      text: t(key),
-      onclick: fn,
-    });
 
   const actions = h(
     'div',
@@ -120,46 +103,29 @@ export function renderClueDetail(
     actions,
   );
 
-  // Status change, for users who may update clues.
+  // Status change, for users who may update clues: the moves come with the clue (engine's table).
   if (ctx.can('clues.update')) {
-    const moves = CLUE_MOVES[clue.status] ?? [];
-    if (!moves.length) root.append(h('p', { class: 'muted', text: t('clues.noMoves') }));
-    else {
-      const select = h('select', { class: 'input', id: 'clue-status-select' });
-      for (const to of moves)
-        select.append(h('option', { value: to, text: pick(CLUE_STATUS_LABELS[to], to) }));
-      const comment = h('textarea', {
-        class: 'input',
-        id: 'clue-status-comment',
-        rows: 2,
-        placeholder: t('clues.comment'),
-      });
-      const form = h(
-        'form',
-        { class: 'clue-status-form', id: 'clue-status-form' },
-        select,
-        comment,
-        h('button', {
-          type: 'submit',
-          class: 'btn small primary',
-          id: 'clue-status-save',
-          text: t('clues.save'),
-        }),
+    if (!clue.moves.length) root.append(h('p', { class: 'muted', text: t('clues.noMoves') }));
+    else
+      root.append(
+        section(
+          t('clues.changeStatus'),
+          statusForm({
+            prefix: 'clue',
+            moves: clue.moves,
+            label: (to) => pick(CLUE_STATUS_LABELS[to], to),
+            commentPlaceholder: 'clues.comment',
+            onError: report,
+            submit: (status, comment) =>
+              clueApi.setStatus(ctx.api, clue.clueId, status, comment).then((res) => {
+                ctx.bus.emit('notice', {
+                  text: t('clues.statusSaved', { status: pick(res.clue.statusLabel, res.clue.status) }),
+                });
+                nav.reload();
+              }),
+          }),
+        ),
       );
-      form.addEventListener('submit', (e) => {
-        e.preventDefault();
-        clueApi
-          .setStatus(ctx.api, clue.clueId, select.value, comment.value.trim())
-          .then((res) => {
-            ctx.bus.emit('notice', {
-              text: t('clues.statusSaved', { status: pick(res.clue.statusLabel, res.clue.status) }),
-            });
-            nav.reload();
-          })
-          .catch(report);
-      });
-      root.append(section(t('clues.changeStatus'), form));
-    }
   }
 
   // Subjects: click one to focus it (drawn with the evidence graph).
@@ -179,7 +145,7 @@ export function renderClueDetail(
             ctx.bus.emit('focus', { id: match.id });
           },
         },
-        h('span', { class: 'badge', text: s.role }),
+        h('span', { class: 'badge', dataset: { role: s.role }, text: subjectRole(s.role) }),
         h('span', { text: ` ${s.name || s.key}` }),
         h('span', { class: 'muted', text: ` ${s.type} · ${s.key}` }),
       ),
@@ -208,7 +174,7 @@ export function renderClueDetail(
       h(
         'li',
         {},
-        h('span', { class: 'muted', text: `${entry.at.slice(0, 16).replace('T', ' ')} ${entry.by} ` }),
+        h('span', { class: 'muted', text: `${when(entry.at)} ${entry.by} ` }),
         h('span', { text: `${t(key)}${move}` }),
         entry.comment ? h('div', { class: 'history-comment', text: entry.comment }) : null,
       ),

@@ -1,4 +1,4 @@
-// The left sidebar: the legend (generated from the schema) doubling as type filters, time range, minimum amount.
+// The left sidebar: the legend (from the schema) as type filters, time range, minimum amount; follows 'view' events.
 import type { AppContext } from '../app/context.ts';
 import { emptyFilters } from '../graph/filters.ts';
 import { classOf, shapeSvg } from '../graph/style.ts';
@@ -17,10 +17,17 @@ interface LegendClass {
 
 export function createFiltersPanel(ctx: AppContext): HTMLElement {
   const { schema, filters, graph } = ctx;
+  /** True while this sidebar announces its own change: the 'view' listener below has nothing to follow then. */
+  let applying = false;
   const applied = () => {
     filters.recompute();
     ctx.canvas.refresh();
-    ctx.bus.emit('view', {});
+    applying = true;
+    try {
+      ctx.bus.emit('view', {});
+    } finally {
+      applying = false;
+    }
   };
 
   // --- entity classes (legend) ---------------------------------------------------------------------------
@@ -144,6 +151,21 @@ export function createFiltersPanel(ctx: AppContext): HTMLElement {
   };
   from.addEventListener('input', onTime);
   to.addEventListener('input', onTime);
+  /** Puts the thumbs where the filters' time range is (both ends when there is none), within the canvas's times. */
+  const placeSlider = () => {
+    const range = filters.filters.timeRange;
+    const { timeMin, timeMax } = domain;
+    if (!range || timeMin === null || timeMax === null || timeMax <= timeMin) {
+      from.value = '0';
+      to.value = String(SLIDER_STEPS);
+      return;
+    }
+    const step = (ms: number) =>
+      Math.min(SLIDER_STEPS, Math.max(0, Math.round(((ms - timeMin) / (timeMax - timeMin)) * SLIDER_STEPS)));
+    from.value = String(step(range[0]));
+    // The slider's upper end covers the last second of its step (onTime adds 999 ms).
+    to.value = String(step(range[1] - 999));
+  };
 
   // --- minimum amount ----------------------------------------------------------------------------------------
   const amount = h('input', {
@@ -223,9 +245,24 @@ export function createFiltersPanel(ctx: AppContext): HTMLElement {
       el.parentElement!.parentElement!.classList.toggle('absent', n === 0);
     }
     domain = filters.domain();
+    placeSlider();
     showTime();
   };
   ctx.bus.on('graph', update);
+  // Filters changed by someone else (a loaded view): boxes, slider, amount and orphans follow the state.
+  ctx.bus.on('view', () => {
+    if (applying) return;
+    const f = filters.filters;
+    for (const box of classList.querySelectorAll<HTMLInputElement>('input[data-filter-class]'))
+      box.checked = !f.hiddenClasses.has(box.dataset.filterClass ?? '');
+    for (const box of relationList.querySelectorAll<HTMLInputElement>('input[data-filter-relation]'))
+      box.checked = !f.hiddenRelations.has(box.dataset.filterRelation ?? '');
+    if (Number(amount.value || 0) !== f.minAmount) amount.value = f.minAmount > 0 ? String(f.minAmount) : '';
+    orphans.checked = f.hideOrphans;
+    domain = filters.domain();
+    placeSlider();
+    showTime();
+  });
   ctx.bus.on('lang', () => {
     for (const el of panel.querySelectorAll<HTMLElement>('[data-legend-name]')) {
       const id = el.dataset.legendName!;
