@@ -90,7 +90,8 @@ const SCHEMA: SchemaAnswer = {
 void runProbe((data, container) => {
   const schema = new SchemaIndex(SCHEMA);
   // As the app does: the canvas starts empty (workspace.ts), an answer is merged in one batch with sigma
-  // detached (Canvas.batch), then Commands.afterChange recomputes the filters, tunes for size and refreshes.
+  // detached (Canvas.batch), then Commands.afterChange recomputes the filters, tunes for size and refreshes
+  // (which reattaches the graph, with the lean renderer above 1,500 nodes or 3,000 edges).
   const graph = createCanvasGraph();
   const filters = new FilterEngine(graph, schema);
   const noop = () => {};
@@ -127,14 +128,14 @@ void runProbe((data, container) => {
   canvas.tuneForSize();
   canvas.refresh();
   const layout = new LayoutRunner(graph);
-  layout.pacing = { interacting: () => canvas.interacting(), frameCost: () => canvas.frameCost };
+  layout.view = canvas;
   let doneAt: number | null = null;
   let running = false;
   layout.onStatus((status) => {
     if (running && !status.running && doneAt === null) doneAt = performance.now();
   });
   return {
-    onRender: (listener) => canvas.sigma.on('afterRender', listener),
+    onRender: (listener) => void canvas.onRender(listener),
     panTo: async (x, y, ms) => {
       await canvas.sigma.getCamera().animate({ x, y }, { duration: ms });
     },

@@ -215,6 +215,74 @@ describe('viewer', () => {
     expect(driven.errors).toEqual([]);
   });
 
+  it('draws a big graph with the lean renderer, shows every layout slice, and swaps back on undo', async () => {
+    const before = await page.evaluate(() => window.__qingfeng.nodes().length);
+    expect(await page.evaluate(() => window.__qingfeng.ctx!.canvas.renderMode)).toBe('full');
+    // 1,800 synthetic accounts in rings of 60 with 3 transfers each: over the 1,500-node line.
+    await page.evaluate(() => {
+      const nodes = Array.from({ length: 1800 }, (_, i) => ({
+        id: `big-${i}`,
+        type: 'Account',
+        key: `62220000${String(i).padStart(8, '0')}`,
+        label: `账户 ${i}`,
+        props: {},
+      }));
+      const edges = nodes.flatMap((_, i) =>
+        [1, 7, 23].map((step, j) => ({
+          id: `big-e${i}-${j}`,
+          type: 'TRANSFER',
+          source: `big-${i}`,
+          target: `big-${Math.floor(i / 60) * 60 + ((i + step) % 60)}`,
+          props: { amount: 1000 + i, time: '2023-05-01T00:00:00' },
+        })),
+      );
+      window.__qingfeng.ctx!.commands.show({ nodes, edges }, { seeds: 'all' });
+    });
+    const drawn = await page.evaluate(() => {
+      const { canvas, graph } = window.__qingfeng.ctx!;
+      return { mode: canvas.renderMode, sigmaOrder: canvas.sigma.getGraph().order, order: graph.order };
+    });
+    expect(drawn.mode).toBe('lean');
+    expect(drawn.order).toBe(before + 1800);
+    expect(drawn.sigmaOrder).toBe(drawn.order);
+    // The merge restarts the layout (Commands.afterChange): wait for that run to start, then to finish.
+    await page.waitForFunction(() => window.__qingfeng.layout().running, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !window.__qingfeng.layout().running, undefined, { timeout: 180_000 });
+    // Every node sigma draws sits where the graph says: the slices covered them all, the last one included.
+    const misplaced = await page.evaluate(() => {
+      const { canvas, graph } = window.__qingfeng.ctx!;
+      const s = canvas.sigma;
+      let off = 0;
+      graph.forEachNode((id, a) => {
+        const data = s.getNodeDisplayData(id);
+        if (!data) return;
+        const shown = s.framedGraphToViewport(data);
+        const truth = s.graphToViewport({ x: a.x, y: a.y });
+        if (Math.hypot(shown.x - truth.x, shown.y - truth.y) > 1) off++;
+      });
+      return off;
+    });
+    expect(await page.evaluate(() => window.__qingfeng.layout().iterations)).toBeGreaterThan(0);
+    expect(misplaced).toBe(0);
+    await page.evaluate(() => window.__qingfeng.ctx!.history.undo());
+    await page.waitForFunction((n) => window.__qingfeng.nodes().length === n, before);
+    expect(await page.evaluate(() => window.__qingfeng.ctx!.canvas.renderMode)).toBe('full');
+    // The new renderer answers clicks: a node clicked where it is drawn gets selected.
+    await page.evaluate(() => window.__qingfeng.ctx!.canvas.fit());
+    await page.waitForTimeout(500);
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const target = await page.evaluate(
+      ({ width, height }) =>
+        window.__qingfeng
+          .nodes()
+          .find((n) => n.visible && n.x > 20 && n.y > 20 && n.x < width - 20 && n.y < height - 20)!,
+      { width: box.width, height: box.height },
+    );
+    await page.evaluate(() => window.__qingfeng.ctx!.selection.set([]));
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForFunction(() => window.__qingfeng.selection().length > 0);
+  });
+
   it('logs out back to the login screen', async () => {
     await page.click('#logout');
     await page.waitForSelector('#login-form');

@@ -145,7 +145,7 @@ export function createWorkspace(
     draggedNodes: (id) => (ctx.selection.has(id) ? ctx.selection.list.filter((n) => graph.hasNode(n)) : [id]),
   });
   history.batch = (size, work) => ctx.canvas.batch(size, work);
-  ctx.layout.pacing = { interacting: () => ctx.canvas.interacting(), frameCost: () => ctx.canvas.frameCost };
+  ctx.layout.view = ctx.canvas;
   ctx.commands = new Commands(ctx);
   stage.append(createToolbar(ctx), menu.element);
   searchSlot.append(createSearch(ctx));

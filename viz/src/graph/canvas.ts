@@ -1,6 +1,8 @@
 // The sigma v4 canvas: shapes and rings by type, reducers from the FilterEngine, clicks, drag-to-pin, box select.
 import type { Attributes } from 'graphology-types';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
+import type { Settings } from 'sigma/settings';
+import { BoxSelect } from './box-select.ts';
 import type { FilterEngine } from './filters.ts';
 import { type CanvasGraph, createCanvasGraph, type EdgeAttrs, type NodeAttrs } from './model.ts';
 import {
@@ -8,6 +10,7 @@ import {
   type CanvasSigma,
   canvasPrimitives,
   FONT_STACK,
+  leanPrimitives,
   type NoState,
 } from './programs.ts';
 import type { SchemaIndex } from './style.ts';
@@ -26,34 +29,69 @@ export interface CanvasHandlers {
   draggedNodes: (id: string) => string[];
 }
 
+/**
+ * `full`: curved parallel edges, loops and arrowheads. `lean` (big graphs): straight edges without arrowheads,
+ * no edges or labels while the camera moves (see leanPrimitives for why a separate renderer).
+ */
+type RenderMode = 'full' | 'lean';
+/** Above either figure the canvas turns lean; below both of the lower ones it turns full again (no flapping). */
+const LEAN_ABOVE = { order: 1500, size: 3000 };
+const FULL_BELOW = { order: 1200, size: 2400 };
+
 export class Canvas {
-  readonly sigma: CanvasSigma;
+  /** Created on first use, so a first answer too big for the full renderer does not compile its shaders. */
+  private current: CanvasSigma | null = null;
+  private mode: RenderMode = 'full';
   private dragBefore: Map<string, { x: number; y: number; fixed: boolean }> | null = null;
-  private box: { x0: number; y0: number; el: HTMLDivElement } | null = null;
-  private finishBox: ((e: MouseEvent) => void) | null = null;
+  private readonly boxSelect: BoxSelect;
   private releasePointer: (() => void) | null = null;
   private pointerDown = false;
   private lastInteraction = 0;
   /** Time sigma spent on its last process + render, in ms (the layout paces itself by it). */
   frameCost = 0;
-  private readonly detached = createCanvasGraph();
-  /** A big graph (see tuneForSize): cheaper drawing choices. */
-  private big = false;
-  private batching = false;
+  private readonly empty = createCanvasGraph();
+  /** The renderer is on the empty graph while a batch runs; the next refresh puts the canvas graph back. */
+  private detached = false;
+  /** Settings changed at run time (edge labels…): a new renderer starts with them too. */
+  private readonly overrides: Partial<Settings> = {};
+  private readonly renderListeners = new Set<() => void>();
 
   constructor(
     readonly container: HTMLElement,
     readonly graph: CanvasGraph,
-    schema: SchemaIndex,
+    private readonly schema: SchemaIndex,
     private readonly filters: FilterEngine,
     private readonly handlers: CanvasHandlers,
   ) {
-    const symmetric = (type: string) => schema.isSymmetric(type);
-    this.sigma = new Sigma<NodeAttrs, EdgeAttrs, Attributes, NoState, NoState, NoState, CanvasPrimitives>(
+    this.boxSelect = new BoxSelect(container, graph, filters, () => this.renderer, handlers.boxSelect);
+    this.bindContainer();
+    this.tuneForSize();
+  }
+
+  /** The current sigma renderer (replaced when the graph crosses the big-graph line: do not keep it). */
+  get sigma(): CanvasSigma {
+    return this.renderer;
+  }
+
+  private get renderer(): CanvasSigma {
+    return this.current ?? this.createNow();
+  }
+
+  private createNow(): CanvasSigma {
+    this.mode = this.wantedMode();
+    this.current = this.createRenderer(this.detached ? this.empty : this.graph);
+    return this.current;
+  }
+
+  private createRenderer(graph: CanvasGraph): CanvasSigma {
+    const lean = this.mode === 'lean';
+    const symmetric = (type: string) => this.schema.isSymmetric(type);
+    const filters = this.filters;
+    const s = new Sigma<NodeAttrs, EdgeAttrs, Attributes, NoState, NoState, NoState, CanvasPrimitives>(
       graph,
-      container,
+      this.container,
       {
-        primitives: canvasPrimitives(),
+        primitives: lean ? leanPrimitives() : canvasPrimitives(),
         styles: {
           nodes: [
             DEFAULT_STYLES.nodes,
@@ -68,12 +106,13 @@ export class Canvas {
           ],
           edges: [
             DEFAULT_STYLES.edges,
-            {
-              head: (a: EdgeAttrs) => (symmetric(a.type) ? 'none' : 'arrow'),
-              // Curves for repeated ties between two nodes; straight (far fewer vertices) on big graphs.
-              parallelPath: () => (this.big ? 'line' : 'curved'),
-              selfLoopPath: 'loop',
-            },
+            lean
+              ? { head: 'none', parallelPath: 'line', selfLoopPath: 'line' }
+              : {
+                  head: (a: EdgeAttrs) => (symmetric(a.type) ? 'none' : 'arrow'),
+                  parallelPath: 'curved',
+                  selfLoopPath: 'loop',
+                },
           ],
         },
         nodeReducer: (key, data, attrs) => filters.nodeReducer(key, data, attrs) as never,
@@ -89,17 +128,39 @@ export class Canvas {
           labelRenderedSizeThreshold: 4,
           minEdgeThickness: 1,
           zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio),
-          getDraggedNodes: (node) => handlers.draggedNodes(node),
+          getDraggedNodes: (node) => this.handlers.draggedNodes(node),
           stagePadding: 60,
+          hideEdgesOnMove: lean,
+          hideLabelsOnMove: lean,
+          ...this.overrides,
         },
       },
     );
-    this.bindEvents();
-    this.tuneForSize();
+    this.bindRenderer(s);
+    return s;
   }
 
-  private bindEvents(): void {
-    const s = this.sigma;
+  /** Listeners on the container and window: bound once, whatever renderer draws. */
+  private bindContainer(): void {
+    // No hover effects while a button is down (panning, dragging): they would redraw for nothing.
+    this.container.addEventListener('mousedown', () => {
+      this.pointerDown = true;
+    });
+    this.releasePointer = () => {
+      this.pointerDown = false;
+    };
+    window.addEventListener('mouseup', this.releasePointer);
+    this.container.addEventListener(
+      'wheel',
+      () => {
+        this.lastInteraction = performance.now();
+      },
+      { passive: true },
+    );
+  }
+
+  /** Listeners on one renderer: clicks, hover, drag, frame timing, box select. */
+  private bindRenderer(s: CanvasSigma): void {
     s.on('clickNode', ({ node, event }) => {
       const e = event.original as MouseEvent;
       this.handlers.clickNode(node, e.shiftKey || e.ctrlKey || e.metaKey);
@@ -114,16 +175,8 @@ export class Canvas {
       this.handlers.rightClickNode(node, event.x, event.y);
     });
     s.on('clickStage', () => {
-      if (!this.box) this.handlers.clickStage();
+      if (!this.boxSelect.active) this.handlers.clickStage();
     });
-    // No hover effects while a button is down (panning, dragging): they would redraw for nothing.
-    this.container.addEventListener('mousedown', () => {
-      this.pointerDown = true;
-    });
-    this.releasePointer = () => {
-      this.pointerDown = false;
-    };
-    window.addEventListener('mouseup', this.releasePointer);
     s.on('enterNode', ({ node }) => {
       if (!this.pointerDown) this.hover(node);
     });
@@ -143,13 +196,6 @@ export class Canvas {
       this.dragBefore = null;
       if (before) this.handlers.moved(before);
     });
-    this.container.addEventListener(
-      'wheel',
-      () => {
-        this.lastInteraction = performance.now();
-      },
-      { passive: true },
-    );
     let started = 0;
     s.on('beforeProcess', () => {
       started = performance.now();
@@ -160,90 +206,78 @@ export class Canvas {
     s.on('afterRender', () => {
       if (started) this.frameCost = performance.now() - started;
       started = 0;
+      for (const listener of this.renderListeners) listener();
     });
-    this.bindBoxSelect();
+    this.boxSelect.attach(s);
   }
 
-  /** Shift+drag on the empty stage draws a selection box instead of panning. */
-  private bindBoxSelect(): void {
-    const s = this.sigma;
-    s.on('downStage', ({ event }) => {
-      const e = event.original as MouseEvent;
-      if (!e.shiftKey || e.button !== 0) return;
-      const el = document.createElement('div');
-      el.className = 'select-box';
-      this.container.appendChild(el);
-      this.box = { x0: event.x, y0: event.y, el };
-      this.drawBox(event.x, event.y);
-    });
-    s.on('moveBody', ({ event, preventSigmaDefault }) => {
-      if (!this.box) return;
-      preventSigmaDefault();
-      this.drawBox(event.x, event.y);
-    });
-    const finish = (e: MouseEvent) => {
-      if (!this.box) return;
-      const rect = this.container.getBoundingClientRect();
-      const { x0, y0, el } = this.box;
-      const x1 = e.clientX - rect.left;
-      const y1 = e.clientY - rect.top;
-      el.remove();
-      const [minX, maxX] = [Math.min(x0, x1), Math.max(x0, x1)];
-      const [minY, maxY] = [Math.min(y0, y1), Math.max(y0, y1)];
-      const inside: string[] = [];
-      if (maxX - minX > 3 || maxY - minY > 3)
-        this.graph.forEachNode((id) => {
-          const data = s.getNodeDisplayData(id);
-          if (!data || data.visibility === 'hidden' || this.filters.hiddenNodes.has(id)) return;
-          const p = s.framedGraphToViewport(data);
-          if (p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY) inside.push(id);
-        });
-      // Let the click that ends the drag pass before the box is forgotten (it must not clear the selection).
-      setTimeout(() => {
-        this.box = null;
-      }, 0);
-      if (inside.length) this.handlers.boxSelect(inside);
-    };
-    this.finishBox = finish;
-    window.addEventListener('mouseup', finish);
+  /** Hears every frame drawn, whichever renderer draws it. */
+  onRender(listener: () => void): () => void {
+    this.renderListeners.add(listener);
+    return () => this.renderListeners.delete(listener);
   }
 
-  private drawBox(x: number, y: number): void {
-    if (!this.box) return;
-    const { x0, y0, el } = this.box;
-    Object.assign(el.style, {
-      left: `${Math.min(x0, x)}px`,
-      top: `${Math.min(y0, y)}px`,
-      width: `${Math.abs(x - x0)}px`,
-      height: `${Math.abs(y - y0)}px`,
-    });
+  /** Changes a sigma setting now and for any later renderer. */
+  setSetting<K extends keyof Settings>(key: K, value: Settings[K]): void {
+    this.overrides[key] = value;
+    this.renderer.setSetting(key, value);
   }
 
   /**
-   * Runs a big change (≥ 300 graph steps) with sigma detached from the graph: sigma would otherwise process
-   * every added node and edge on its own; reattached, it draws everything once.
+   * Runs a big change (≥ 300 graph steps) with sigma on an empty graph: sigma would otherwise process every
+   * added node and edge on its own. The next refresh() (Commands.afterChange) puts the graph back, so sigma
+   * indexes it once instead of twice (once on reattaching, once more on the refresh).
    */
   batch<T>(size: number, work: () => T): T {
-    if (size < 300 || this.batching) return work();
-    this.batching = true;
-    this.sigma.setGraph(this.detached);
+    if (size < 300 || this.detached) return work();
+    this.detached = true;
+    this.current?.setGraph(this.empty);
     try {
       return work();
-    } finally {
-      this.batching = false;
-      this.sigma.setGraph(this.graph);
+    } catch (error) {
+      this.reattach();
+      throw error;
     }
   }
 
-  /** Big graphs: no edges or labels while the camera moves, and a hover that redraws only what it touches. */
+  private reattach(): void {
+    if (!this.detached) return;
+    this.detached = false;
+    const wanted = this.wantedMode();
+    // No renderer yet: created now, on the canvas graph, in the mode its size asks for.
+    if (!this.current) this.createNow();
+    else if (wanted !== this.mode) this.swap(wanted);
+    else this.current.setGraph(this.graph);
+  }
+
+  private wantedMode(): RenderMode {
+    const { order, size } = this.graph;
+    if (order > LEAN_ABOVE.order || size > LEAN_ABOVE.size) return 'lean';
+    if (order < FULL_BELOW.order && size < FULL_BELOW.size) return 'full';
+    return this.mode ?? 'full';
+  }
+
+  /** A new renderer for the other mode, on the same graph and camera. */
+  private swap(mode: RenderMode): void {
+    const camera = this.renderer.getCamera().getState();
+    this.renderer.kill();
+    this.mode = mode;
+    this.current = this.createRenderer(this.graph);
+    this.current.getCamera().setState(camera);
+  }
+
+  /** Big graphs: the lean renderer, and a hover that redraws only what it touches. */
   tuneForSize(): void {
-    const big = this.graph.size > 3000 || this.graph.order > 1500;
-    this.big = big;
-    if (this.sigma.getSetting('hideEdgesOnMove') !== big) {
-      this.sigma.setSetting('hideEdgesOnMove', big);
-      this.sigma.setSetting('hideLabelsOnMove', big);
+    if (this.current && !this.detached) {
+      const wanted = this.wantedMode();
+      if (wanted !== this.mode) this.swap(wanted);
     }
     this.filters.view.dimOnHover = this.graph.order <= 1500 && this.graph.size <= 4000;
+  }
+
+  /** Which renderer draws (tests and the bench read it). */
+  get renderMode(): RenderMode {
+    return this.mode;
   }
 
   /** Hover on/off: the whole view when hover dims the rest, else just the two neighbourhoods involved. */
@@ -264,7 +298,27 @@ export class Canvas {
 
   /** Re-runs the reducers (after a filter or view change); the graph itself is untouched. */
   refresh(): void {
-    this.sigma.refresh({ schedule: true });
+    if (this.detached) this.reattach();
+    else this.renderer.refresh({ schedule: true });
+  }
+
+  /**
+   * Nodes the layout moved: sigma re-reads just these and uploads their places, without re-indexing the
+   * graph (labels keep their placement until the next refresh; picking and edges follow at once).
+   */
+  nodesMoved(keys: readonly string[]): void {
+    if (this.detached) return;
+    try {
+      this.renderer.refresh({ partialGraph: { nodes: [...keys] }, skipIndexation: true, schedule: true });
+    } catch {
+      this.refresh();
+    }
+  }
+
+  /** After nodesMoved: one pass over the nodes places labels anew and updates the extent the camera frames. */
+  reindex(): void {
+    if (this.detached || !this.current) return;
+    this.current.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
   }
 
   /** Re-runs the reducers of a few nodes and edges only (selection, hover). */
@@ -303,8 +357,8 @@ export class Canvas {
   }
 
   kill(): void {
-    if (this.finishBox) window.removeEventListener('mouseup', this.finishBox);
+    this.boxSelect.kill();
     if (this.releasePointer) window.removeEventListener('mouseup', this.releasePointer);
-    this.sigma.kill();
+    this.current?.kill();
   }
 }

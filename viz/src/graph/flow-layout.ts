@@ -116,7 +116,7 @@ export function placePinned(
 export function labelEdges(ctx: AppContext, labels: ReadonlyMap<string, string>): void {
   for (const [id, text] of labels)
     if (ctx.graph.hasEdge(id)) ctx.graph.setEdgeAttribute(id, 'label' as keyof EdgeAttrs, text as never);
-  ctx.canvas.sigma.setSetting('renderEdgeLabels', true);
+  ctx.canvas.setSetting('renderEdgeLabels', true);
   ctx.canvas.refresh();
 }
 

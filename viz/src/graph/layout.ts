@@ -1,4 +1,4 @@
-// Runs ForceAtlas2 in its worker and applies the positions it posts, at most once per animation frame.
+// Runs ForceAtlas2 in its worker and shows the positions it posts, a time-boxed slice of nodes per animation frame.
 import { type FromLayout, iterationBudget, layoutSettings, type ToLayout } from './layout-protocol.ts';
 import type { CanvasGraph } from './model.ts';
 
@@ -11,23 +11,36 @@ export interface LayoutStatus {
   rate: number;
 }
 
-/** What the runner asks of the page before applying positions. */
-export interface LayoutPacing {
+/** The page the positions go to (the Canvas). */
+export interface LayoutView {
   /** True while the user pans, zooms or drags: positions wait (the camera moves smoothly meanwhile). */
-  interacting: () => boolean;
-  /** The cost in ms of the page's last redraw: the next batch waits twice as long, so the page stays free. */
-  frameCost: () => number;
+  interacting(): boolean;
+  /** The cost in ms of the page's last redraw: the next slice waits twice as long, so the page stays free. */
+  readonly frameCost: number;
+  /** These nodes' x/y changed: redraw them without re-indexing the whole graph. */
+  nodesMoved(keys: readonly string[]): void;
+  /** Re-index the nodes once they are all shown: labels placed anew, the extent the camera frames updated. */
+  reindex(): void;
 }
+
+/** Main-thread time one slice may take: well under the 100 ms that makes a page feel stuck. */
+const SLICE_BUDGET_MS = 30;
 
 export class LayoutRunner {
   private worker: Worker | null = null;
   private nextApply = 0;
   private timer = 0;
-  pacing: LayoutPacing = { interacting: () => false, frameCost: () => 0 };
+  view: LayoutView | null = null;
+  /** Newest positions from the worker, and how far the page has shown them. */
+  private latest: FromLayout | null = null;
+  private cursor = 0;
+  /** Nodes not yet shown at the newest positions (a sweep starts wherever the cursor is). */
+  private unshown = 0;
+  /** Measured cost of redrawing one moved node, in ms (sizes the next slice). */
+  private perNode = 0.02;
   private run = 0;
   private order: string[] = [];
   private indexOf = new Map<string, number>();
-  private pending: FromLayout | null = null;
   private frame = 0;
   private restartTimer = 0;
   status: LayoutStatus = { running: false, iterations: 0, rate: 0 };
@@ -70,20 +83,21 @@ export class LayoutRunner {
       nodes[j + 9] = a.fixed ? 1 : 0;
     });
     // One weighted tie per pair of nodes: 30 transfers between two accounts must not pull like 30 ties.
-    const pairs = new Map<string, number>();
+    // Keyed a * order + b (a < b): numbers, not strings, so 80,000 edges cost no string per edge.
+    const n = this.order.length;
+    const pairs = new Map<number, number>();
     graph.forEachEdge((_key, attrs, source, target) => {
       if (source === target || attrs.via) return;
       const a = this.indexOf.get(source)!;
       const b = this.indexOf.get(target)!;
-      const id = a < b ? `${a},${b}` : `${b},${a}`;
+      const id = a < b ? a * n + b : b * n + a;
       pairs.set(id, (pairs.get(id) ?? 0) + 1);
     });
     const edges = new Float32Array(pairs.size * PPE);
     let j = 0;
     for (const [id, count] of pairs) {
-      const comma = id.indexOf(',');
-      const a = Number(id.slice(0, comma));
-      const b = Number(id.slice(comma + 1));
+      const a = Math.floor(id / n);
+      const b = id % n;
       const weight = 1 + Math.log(count);
       edges[j] = a * PPN;
       edges[j + 1] = b * PPN;
@@ -93,6 +107,9 @@ export class LayoutRunner {
       j += PPE;
     }
     this.run++;
+    this.latest = null;
+    this.cursor = 0;
+    this.unshown = 0;
     this.status = { running: true, iterations: 0, rate: 0 };
     this.emit();
     const order = this.order.length;
@@ -136,14 +153,28 @@ export class LayoutRunner {
 
   private receive(message: FromLayout): void {
     if (message.run !== this.run) return;
-    this.pending = message;
+    this.latest = message;
+    this.unshown = this.order.length;
+    // Every node's attributes take the newest place at once (cheap, and exports or a saved view read them);
+    // the renderer is told in slices (show()).
+    const { xy } = message;
+    const indexOf = this.indexOf;
+    this.graph.forEachNode((key, attrs) => {
+      const i = indexOf.get(key);
+      if (i === undefined || attrs.fixed) return;
+      attrs.x = xy[i * 2]!;
+      attrs.y = xy[i * 2 + 1]!;
+    });
+    // Running until the last positions are on the screen, not just in the worker's message.
+    this.status = { running: true, iterations: message.iterations, rate: message.rate };
     this.schedule();
   }
 
   /** Next frame, unless the user is moving the view or the last redraw asks for a pause. */
   private schedule(): void {
-    if (this.frame || this.timer) return;
-    const wait = this.pacing.interacting() ? 120 : this.nextApply - performance.now();
+    if (this.frame || this.timer || this.unshown === 0) return;
+    const interacting = this.view?.interacting() ?? false;
+    const wait = interacting ? 120 : this.nextApply - performance.now();
     if (wait > 0) {
       this.timer = window.setTimeout(() => {
         this.timer = 0;
@@ -151,35 +182,46 @@ export class LayoutRunner {
       }, wait);
       return;
     }
-    this.frame = requestAnimationFrame(() => this.apply());
+    this.frame = requestAnimationFrame(() => this.show());
   }
 
-  /** Applies the newest batch only (older ones are dropped): one graph update per frame at most. */
-  private apply(): void {
+  /**
+   * Shows the newest positions: all at once on a small graph; on a big one a slice of nodes per frame, as many
+   * as fit the time budget, because sigma re-indexing 20,000 nodes in one go blocks the page for half a second.
+   * Once the layout is done and every node shown, one re-index places the labels.
+   */
+  private show(): void {
     this.frame = 0;
-    const message = this.pending;
-    this.pending = null;
-    if (!message) return;
-    if (this.pacing.interacting() && !message.done) {
-      this.pending = message;
+    const message = this.latest;
+    const view = this.view;
+    if (!message || !view) return;
+    if (view.interacting() && !message.done) {
       this.schedule();
       return;
     }
-    this.nextApply = performance.now() + Math.max(0, 2 * this.pacing.frameCost());
-    const { xy } = message;
-    const indexOf = this.indexOf;
-    this.graph.updateEachNodeAttributes(
-      (key, attrs) => {
-        const i = indexOf.get(key);
-        if (i === undefined || attrs.fixed) return attrs;
-        attrs.x = xy[i * 2]!;
-        attrs.y = xy[i * 2 + 1]!;
-        return attrs;
-      },
-      { attributes: ['x', 'y'] },
-    );
-    this.status = { running: !message.done, iterations: message.iterations, rate: message.rate };
+    const order = this.order.length;
+    const slice = Math.max(200, Math.floor(SLICE_BUDGET_MS / this.perNode));
+    const started = performance.now();
+    if (slice >= order) {
+      view.nodesMoved(this.order.filter((key) => this.graph.hasNode(key)));
+      view.reindex();
+      this.perNode = 0.7 * this.perNode + (0.3 * (performance.now() - started)) / Math.max(1, order);
+      this.cursor = 0;
+      this.unshown = 0;
+    } else {
+      const start = this.cursor;
+      const end = Math.min(order, start + Math.min(slice, this.unshown));
+      const keys = this.order.slice(start, end).filter((key) => this.graph.hasNode(key));
+      view.nodesMoved(keys);
+      this.perNode = 0.7 * this.perNode + (0.3 * (performance.now() - started)) / Math.max(1, keys.length);
+      this.cursor = end === order ? 0 : end;
+      this.unshown = Math.max(0, this.unshown - (end - start));
+      if (this.unshown === 0 && message.done) view.reindex();
+    }
+    this.nextApply = performance.now() + Math.max(0, 2 * view.frameCost);
+    if (this.unshown === 0 && message.done) this.status = { ...this.status, running: false };
     this.emit();
+    this.schedule();
   }
 
   /** Hears the status after positions are applied and when the layout starts or stops. */
@@ -196,6 +238,7 @@ export class LayoutRunner {
     clearTimeout(this.restartTimer);
     clearTimeout(this.timer);
     if (this.frame) cancelAnimationFrame(this.frame);
+    this.view = null;
     this.worker?.terminate();
     this.worker = null;
   }

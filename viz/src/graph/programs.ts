@@ -45,30 +45,48 @@ vec4 layer_ring(vec4 ringColor, float ringWidth) {
   };
 }
 
+/** Node shapes and layers (fill + ring) every canvas draws. */
+function nodePrimitives() {
+  return {
+    shapes: [
+      sdfCircle(),
+      sdfSquare({ cornerRadius: 0.18 }),
+      sdfDiamond({ cornerRadius: 0.1 }),
+      sdfTriangle({ cornerRadius: 0.1 }),
+      sdfRectangle({ aspectRatio: 1.6, cornerRadius: 0.15 }),
+    ],
+    variables: {
+      ringColor: { type: 'color' as const, default: '#00000000' },
+      ringWidth: { type: 'number' as const, default: 0 },
+    },
+    layers: [layerFill(), layerRing()],
+    label: { font: { family: FONT_STACK, size: 12 }, color: '#1f2933', margin: 4 },
+  };
+}
+
 /** Node shapes and layers (fill + ring), edge paths and arrowheads the canvas program is built with. */
 export function canvasPrimitives() {
   return {
-    nodes: {
-      shapes: [
-        sdfCircle(),
-        sdfSquare({ cornerRadius: 0.18 }),
-        sdfDiamond({ cornerRadius: 0.1 }),
-        sdfTriangle({ cornerRadius: 0.1 }),
-        sdfRectangle({ aspectRatio: 1.6, cornerRadius: 0.15 }),
-      ],
-      variables: {
-        ringColor: { type: 'color' as const, default: '#00000000' },
-        ringWidth: { type: 'number' as const, default: 0 },
-      },
-      layers: [layerFill(), layerRing()],
-      label: { font: { family: FONT_STACK, size: 12 }, color: '#1f2933', margin: 4 },
-    },
+    nodes: nodePrimitives(),
     edges: {
       paths: [pathLine(), pathCurved(), pathLoop()],
       extremities: [extremityArrow({ lengthRatio: 3, widthRatio: 2 })],
       layers: [layerPlain()],
     },
   };
+}
+
+/**
+ * Big graphs: straight edges without arrowheads. sigma compiles every declared path and extremity into one
+ * edge shader, and a software-rendered WebGL (no GPU) pays for all of them on every edge pixel: measured on
+ * 20,000 edges, dropping the curve and loop paths halves the edge pass and dropping the arrowhead halves it
+ * again. Direction stays in the detail panel, the hover and the fund-flow view.
+ */
+export function leanPrimitives(): CanvasPrimitives {
+  return {
+    nodes: nodePrimitives(),
+    edges: { paths: [pathLine()], extremities: [], layers: [layerPlain()] },
+  } as unknown as CanvasPrimitives;
 }
 
 export type CanvasPrimitives = ReturnType<typeof canvasPrimitives>;
