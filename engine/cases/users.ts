@@ -1,5 +1,5 @@
 // Case teams: the lead and members must be existing, enabled users whose role may work on cases (cases.own).
-import { can, isRole } from '../auth/roles.ts';
+import { can, isRole, ROLE_SPECS } from '../auth/roles.ts';
 import type { Store } from '../store/gateway.ts';
 import { badCaseInput } from './model.ts';
 
@@ -33,6 +33,8 @@ export interface AssignableUser {
   username: string;
   displayName?: string;
   role: string;
+  /** The role's name in both languages (ROLE_SPECS), so the viewer keeps no copy. */
+  roleName: { zh: string; en: string };
 }
 
 /** Enabled users whose role may work on cases (cases.own), by user name: whom a lead can put on the team. */
@@ -41,11 +43,16 @@ export async function assignableUsers(store: Pick<Store, 'read'>): Promise<Assig
     `MATCH (u:User) WHERE NOT coalesce(u.disabled, false)
      RETURN u.username AS username, u.displayName AS displayName, u.role AS role ORDER BY u.username`,
   );
-  return rows
-    .filter((r) => isRole(r.role) && can(r.role, 'cases.own'))
-    .map((r) => ({
-      username: r.username,
-      ...(r.displayName && r.displayName !== r.username ? { displayName: r.displayName } : {}),
-      role: r.role,
-    }));
+  return rows.flatMap((r) =>
+    isRole(r.role) && can(r.role, 'cases.own')
+      ? [
+          {
+            username: r.username,
+            ...(r.displayName && r.displayName !== r.username ? { displayName: r.displayName } : {}),
+            role: r.role,
+            roleName: { zh: ROLE_SPECS[r.role].zh, en: ROLE_SPECS[r.role].en },
+          },
+        ]
+      : [],
+  );
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../../test/setup/api.ts';
 import { TEST_PASSWORD } from '../../../test/setup/api.ts';
+import { isRole, ROLE_SPECS, type Role } from '../../auth/roles.ts';
 import { createUser, updateUser } from '../../auth/users.ts';
 import { CASE_TRANSITIONS } from '../../cases/model.ts';
 import { TRANSITIONS } from '../../detect/store/status.ts';
@@ -31,7 +32,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-type Assignable = { users: { username: string; displayName?: string; role: string }[] };
+type Assignable = {
+  users: { username: string; displayName?: string; role: string; roleName: { zh: string; en: string } }[];
+};
 
 describe('GET /cases/assignable', () => {
   it('lists enabled users whose role has cases.own, sorted, with display names that say more', async () => {
@@ -47,8 +50,27 @@ describe('GET /cases/assignable', () => {
       username: 'inv3',
       displayName: '王五',
       role: 'investigator',
+      roleName: { zh: '办案人员', en: 'Investigator' },
     });
     expect(users.find((u) => u.username === 'analyst')?.role).toBe('analyst');
+  });
+
+  it('names each role in both languages from ROLE_SPECS (the viewer keeps no copy)', async () => {
+    const res = await api.call('get', '/cases/assignable', { token: 'investigator' });
+    const users = (res.body as Assignable).users;
+    for (const u of users) {
+      expect(isRole(u.role)).toBe(true);
+      const spec = ROLE_SPECS[u.role as Role];
+      expect(u.roleName).toEqual({ zh: spec.zh, en: spec.en });
+    }
+    expect(users.find((u) => u.username === 'admin')?.roleName).toEqual({
+      zh: '管理员',
+      en: 'Administrator',
+    });
+    expect(users.find((u) => u.username === 'analyst')?.roleName).toEqual({
+      zh: '数据分析员',
+      en: 'Analyst',
+    });
   });
 
   it('is not taken for a case number, refuses viewers, and is audited', async () => {
@@ -68,6 +90,36 @@ describe('GET /cases/assignable', () => {
     const res = await api.call('get', '/cases/assignable', { token: 'investigator' });
     expect((res.body as Assignable).users.map((u) => u.username)).toContain('gone');
     await updateUser(store, 'gone', { disabled: true });
+  });
+});
+
+describe('who may change what (the viewer mirrors it)', () => {
+  it('a non-lead member may change the title, not the team; an outsider neither', async () => {
+    const opened = await api.call('post', '/cases', {
+      token: 'investigator',
+      body: { title: '标题权限', members: ['inv3'] },
+    });
+    expect(opened.status).toBe(201);
+    const id = opened.body.case.caseId as string;
+    const login = await api.call('post', '/auth/login', {
+      body: { username: 'inv3', password: TEST_PASSWORD },
+    });
+    const member = login.body.token as string;
+    const title = await api.call('patch', path(id), { token: member, body: { title: '标题权限（改）' } });
+    expect(title.status).toBe(200);
+    expect(title.body.case.title).toBe('标题权限（改）');
+    const team = await api.call('patch', path(id), { token: member, body: { members: [] } });
+    expect(team.status).toBe(403);
+    expect(team.body.error.id).toBe('case.leadOnly');
+    const outsiderTitle = await api.call('patch', path(id), { token: outsider, body: { title: '外人' } });
+    expect(outsiderTitle.status).toBe(403);
+    const history = await api.call('get', path(id, '/history'), { token: 'investigator' });
+    const update = (history.body.history as { event: string; by: string; title?: unknown }[]).at(-1);
+    expect(update).toMatchObject({
+      event: 'update',
+      by: 'inv3',
+      title: { from: '标题权限', to: '标题权限（改）' },
+    });
   });
 });
 

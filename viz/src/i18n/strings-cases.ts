@@ -37,7 +37,10 @@ export const CASE_STRINGS = {
   'clues.event.status': { zh: '状态变更', en: 'status' },
   'clues.event.evidence': { zh: '证据更新', en: 'evidence' },
   'cases.mine': { zh: '我的案件', en: 'My cases' },
-  'cases.none': { zh: '暂无案件；可从问题线索“据此立案”。', en: 'No case yet; open one from a clue.' },
+  'cases.none': {
+    zh: '暂无案件；可点“新建案件”，或从问题线索“据此立案”。',
+    en: 'No case yet; click “New case”, or open one from a clue.',
+  },
   'cases.refresh': { zh: '刷新', en: 'Refresh' },
   'cases.back': { zh: '返回案件列表', en: 'Back to the cases' },
   'cases.lead': { zh: '主办人', en: 'Lead' },
@@ -72,9 +75,6 @@ export const CASE_STRINGS = {
   'cases.editTeam': { zh: '调整办案组', en: 'Edit the team' },
   'cases.teamSaved': { zh: '办案组已更新', en: 'Team updated' },
   'cases.cancel': { zh: '取消', en: 'Cancel' },
-  'cases.role.admin': { zh: '管理员', en: 'Administrator' },
-  'cases.role.analyst': { zh: '数据分析员', en: 'Analyst' },
-  'cases.role.investigator': { zh: '办案人员', en: 'Investigator' },
   'cases.noRole': { zh: '未注明', en: 'no role' },
   'cases.removeSubject': { zh: '移除', en: 'Remove' },
   'cases.removeSubjectConfirm': {
@@ -114,6 +114,23 @@ export const CASE_STRINGS = {
   'cases.event.note.edit': { zh: '修改记录', en: 'Note edited' },
   'cases.event.view.save': { zh: '保存视图', en: 'View saved' },
   'cases.event.view.delete': { zh: '删除视图', en: 'View deleted' },
+  'cases.new': { zh: '新建案件', en: 'New case' },
+  'cases.newTitle': { zh: '案件名称（必填）', en: 'Case title (required)' },
+  'cases.newWithSelection': {
+    zh: '把画布选中的节点作为涉案对象（{n} 个）',
+    en: 'Make the nodes selected on the canvas its subjects ({n})',
+  },
+  'cases.newCreate': { zh: '立案', en: 'Open the case' },
+  'cases.titleRequired': { zh: '请填写案件名称', en: 'Enter a case title' },
+  'cases.created': { zh: '已创建案件 {id}', en: 'Case {id} opened' },
+  'cases.editTitle': { zh: '修改标题', en: 'Edit the title' },
+  'cases.titleSaved': { zh: '案件标题已修改', en: 'Title changed' },
+  'clues.joinCase': { zh: '加入已有案件', en: 'Add to an existing case' },
+  'clues.joinCasePick': { zh: '选择案件…', en: 'Choose a case…' },
+  'clues.joinCaseNone': { zh: '没有可加入的进行中案件', en: 'No open case to add it to' },
+  'clues.joinCaseSave': { zh: '加入', en: 'Add' },
+  'clues.joinedCase': { zh: '已加入案件 {id}', en: 'Added to case {id}' },
+  'clues.openJoinedCase': { zh: '打开案件 {id}', en: 'Open case {id}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 /**

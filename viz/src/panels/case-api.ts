@@ -96,6 +96,8 @@ export interface AssignableUser {
   username: string;
   displayName?: string;
   role: string;
+  /** The role's name from the server (ROLE_SPECS); missing for someone no longer assignable. */
+  roleName?: Pair;
 }
 
 /** One entry of GET /cases/:id/history: who, when, what, and the event's own details (old and new values). */
@@ -181,6 +183,10 @@ export const caseApi = {
     }),
   get: (api: ApiClient, id: string) => api.get<CaseDetail>(`/cases/${enc(id)}`),
   fromClue: (api: ApiClient, clueId: string) => api.post<CaseDetail>('/cases', { fromClue: clueId }),
+  create: (api: ApiClient, body: { title: string; lead?: string; subjects?: { ref: string }[] }) =>
+    api.post<CaseDetail>('/cases', body),
+  setTitle: (api: ApiClient, id: string, title: string) =>
+    api.request<{ case: CaseSummary }>('PATCH', `/cases/${enc(id)}`, { body: { title } }),
   setStatus: (api: ApiClient, id: string, status: string, comment: string) =>
     api.request<{ case: CaseSummary }>('PATCH', `/cases/${enc(id)}`, {
       body: comment ? { status, comment } : { status },
@@ -194,6 +200,11 @@ export const caseApi = {
     api.post<{ added: number; subjects: CaseSubject[] }>(`/cases/${enc(id)}/subjects`, { subjects }),
   removeSubject: (api: ApiClient, id: string, ref: string) =>
     api.request<{ removed: string }>('DELETE', `/cases/${enc(id)}/subjects/${enc(ref)}`),
+  attachClues: (api: ApiClient, id: string, clues: string[]) =>
+    api.post<{ attached: string[]; clues: CaseClue[]; subjects: CaseSubject[] }>(`/cases/${enc(id)}/clues`, {
+      clues,
+      withSubjects: true,
+    }),
   detachClue: (api: ApiClient, id: string, clueId: string) =>
     api.request<{ detached: string }>('DELETE', `/cases/${enc(id)}/clues/${enc(clueId)}`),
   addNote: (api: ApiClient, id: string, text: string) =>

@@ -1,8 +1,9 @@
-// One case: number, title, status, team, subjects, clues, notes, saved views, history, report downloads.
+// One case: number, title (edited inline), status, team, subjects, clues, notes, saved views, history, report downloads.
 import type { AppContext } from '../app/context.ts';
 import { formatAmount, lang, pick, type StringKey, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { type CaseDetail, CLUE_STATUS_LABELS, caseApi } from './case-api.ts';
+import { renderTitleEdit } from './case-forms.ts';
 import { renderCaseHistory } from './case-history.ts';
 import { renderCaseNotes } from './case-notes.ts';
 import { renderCaseSubjects } from './case-subjects.ts';
@@ -37,6 +38,7 @@ export function renderCaseDetail(
       text: t(key),
     });
 
+  const title = h('div', { class: 'detail-title', id: 'case-title', text: c.title });
   root.append(
     h(
       'div',
@@ -59,7 +61,8 @@ export function renderCaseDetail(
           text: pick(c.statusLabel, c.status),
         }),
       ),
-      h('div', { class: 'detail-title', id: 'case-title', text: c.title }),
+      title,
+      renderTitleEdit(screen, title),
     ),
   );
 

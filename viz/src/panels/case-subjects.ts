@@ -2,15 +2,15 @@
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { type CaseSubject, caseApi } from './case-api.ts';
-import { type CaseScreen, confirmThen, rowButton, section, smallButton, subjectRole } from './status-form.ts';
-
-/** Payload node ids of the canvas selection that can be subjects (groups are the viewer's own). */
-function selectedRefs(screen: CaseScreen): string[] {
-  const { ctx } = screen;
-  return ctx.selection.list.filter(
-    (id) => ctx.graph.hasNode(id) && ctx.graph.getNodeAttribute(id, 'type') !== 'Group',
-  );
-}
+import {
+  type CaseScreen,
+  confirmThen,
+  rowButton,
+  section,
+  selectedRefs,
+  smallButton,
+  subjectRole,
+} from './status-form.ts';
 
 export function renderCaseSubjects(screen: CaseScreen): HTMLElement {
   const { ctx, detail, caseId } = screen;
@@ -73,7 +73,7 @@ export function renderCaseSubjects(screen: CaseScreen): HTMLElement {
   );
   add.addEventListener('submit', (e) => {
     e.preventDefault();
-    const refs = selectedRefs(screen);
+    const refs = selectedRefs(ctx);
     if (!refs.length) {
       ctx.bus.emit('notice', { text: t('cases.selectFirst'), kind: 'error' });
       return;

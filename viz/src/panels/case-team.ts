@@ -1,20 +1,14 @@
 // A case's team: the lead and members, and the editor the lead, analysts and admins get (PATCH lead, members).
-import { t } from '../i18n/index.ts';
+import { pick, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { type AssignableUser, caseApi } from './case-api.ts';
 import { type CaseScreen, section, smallButton } from './status-form.ts';
 
-/** Role names of the users a team can hold (roles with cases.own). */
-const ROLE_KEYS = {
-  admin: 'cases.role.admin',
-  analyst: 'cases.role.analyst',
-  investigator: 'cases.role.investigator',
-} as const;
-
-const userText = (u: AssignableUser) => {
-  const role = ROLE_KEYS[u.role as keyof typeof ROLE_KEYS];
+/** `王五（inv3） · 办案人员`: the role named by the server (GET /cases/assignable sends roleName from ROLE_SPECS). */
+export const userText = (u: AssignableUser): string => {
   const name = u.displayName ? `${u.displayName}（${u.username}）` : u.username;
-  return role ? `${name} · ${t(role)}` : name;
+  const role = pick(u.roleName);
+  return role ? `${name} · ${role}` : name;
 };
 
 /** The same rule as the server's (case.leadOnly): the lead, or a role that sees every case. */

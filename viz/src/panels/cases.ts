@@ -1,10 +1,11 @@
-// The cases panel: my cases (GET /api/cases) by status, and one case opened (case-detail.ts).
+// The cases panel: my cases (GET /api/cases) by status, a new case (case-forms.ts), one case opened (case-detail.ts).
 import { ApiError } from '../api/client.ts';
 import type { AppContext } from '../app/context.ts';
 import { pick, sideOf, t } from '../i18n/index.ts';
 import { clear, h } from '../ui/dom.ts';
 import { type CaseSummary, caseApi, onCaseRequested } from './case-api.ts';
 import { renderCaseDetail } from './case-detail.ts';
+import { renderNewCaseForm } from './case-forms.ts';
 import type { PanelInstance } from './registry.ts';
 
 export function mountCasesPanel(root: HTMLElement, ctx: AppContext): PanelInstance {
@@ -33,8 +34,11 @@ export function mountCasesPanel(root: HTMLElement, ctx: AppContext): PanelInstan
         onclick: () => void load(),
       }),
     ),
-    list,
   );
+  // A case without a clue: the form opens the new case's screen (the panel exists only with cases.own).
+  const newCase = ctx.can('cases.own') ? renderNewCaseForm(ctx, (id) => void openCase(id)) : null;
+  if (newCase) listView.append(newCase.element);
+  listView.append(list);
   const detailView = h('div', { class: 'case-detail-view', id: 'case-detail' });
   detailView.hidden = true;
   root.append(h('div', { class: 'cases-panel' }, listView, detailView));
@@ -125,6 +129,9 @@ export function mountCasesPanel(root: HTMLElement, ctx: AppContext): PanelInstan
     shown: () => {
       if (!loadedOnce && !openId) void load();
     },
-    dispose: unsubscribe,
+    dispose: () => {
+      unsubscribe();
+      newCase?.dispose();
+    },
   };
 }

@@ -1,4 +1,4 @@
-// One clue: summary, subjects, evidence with provenance (file#row), history; evidence graph, status, open a case.
+// One clue: summary, subjects, evidence with provenance (file#row), history; graph, status, open or join a case.
 import type { AppContext } from '../app/context.ts';
 import { formatAmount, pick, type StringKey, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
@@ -10,6 +10,7 @@ import {
   type EvidenceItem,
   requestCase,
 } from './case-api.ts';
+import { renderJoinCase } from './case-forms.ts';
 import { smallButton as button, noticeError, section, statusForm, subjectRole, when } from './status-form.ts';
 
 function propsText(props: Record<string, unknown>): string {
@@ -78,6 +79,7 @@ export function renderClueDetail(
           })
           .catch(report);
       }),
+      renderJoinCase(ctx, clue.clueId),
     );
 
   root.append(

@@ -66,6 +66,13 @@ export function confirmThen(screen: CaseScreen, question: string, call: () => Pr
     .catch(screen.report);
 }
 
+/** Payload node ids of the canvas selection that can be case subjects (groups are the viewer's own). */
+export function selectedRefs(ctx: AppContext): string[] {
+  return ctx.selection.list.filter(
+    (id) => ctx.graph.hasNode(id) && ctx.graph.getNodeAttribute(id, 'type') !== 'Group',
+  );
+}
+
 /** A subject's role in the current language: the models' ids (cadre, payee…) have names; typed roles show as typed. */
 export function subjectRole(role: string | null | undefined): string {
   if (!role) return t('cases.noRole');
