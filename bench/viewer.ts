@@ -19,7 +19,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,5000,20000' },
     seed: { type: 'string', default: '7' },
     'layout-ms': { type: 'string', default: '5000' },
-    'pan-ms': { type: 'string', default: '3000' },
+    'pan-ms': { type: 'string', default: '6000' },
     chromium: { type: 'string', default: process.env.CHROMIUM ?? '/usr/bin/chromium' },
   },
 });

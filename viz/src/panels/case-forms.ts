@@ -6,9 +6,6 @@ import { type AssignableUser, type CaseSummary, caseApi, requestCase } from './c
 import { userText } from './case-team.ts';
 import { type CaseScreen, noticeError, selectedRefs, smallButton } from './status-form.ts';
 
-const column = { display: 'flex', flexDirection: 'column', gap: '6px' } as const;
-const row = { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' } as const;
-
 /**
  * “新建案件”: a title, optionally the canvas selection as subjects, a lead (me unless chosen) → POST /cases, then
  * `opened(caseId)`. For users with cases.own (the panel's own permission). `dispose` stops following the selection.
@@ -40,7 +37,7 @@ export function renderNewCaseForm(ctx: AppContext, opened: (caseId: string) => v
   });
   const form = h(
     'form',
-    { class: 'case-new-form', id: 'case-new-form', style: { ...column, marginTop: '6px' } },
+    { class: 'case-new-form', id: 'case-new-form' },
     title,
     h('label', { class: 'check' }, withSelection, selectionText),
     h('label', { class: 'field' }, h('span', { i18n: 'cases.lead' }), lead),
@@ -166,7 +163,7 @@ export function renderTitleEdit(screen: CaseScreen, shown: HTMLElement): HTMLEle
   });
   const form = h(
     'form',
-    { class: 'case-title-form', id: 'case-title-form', style: row },
+    { class: 'case-title-form', id: 'case-title-form' },
     input,
     h('button', { type: 'submit', class: 'btn small primary', id: 'case-title-save', text: t('clues.save') }),
     smallButton('cases.cancel', 'case-title-cancel', () => toggle(false)),
@@ -225,13 +222,7 @@ export function renderJoinCase(ctx: AppContext, clueId: string): HTMLElement {
     disabled: true,
   });
   const done = h('span', {});
-  const box = h(
-    'span',
-    { class: 'clue-join-case', title: t('clues.joinCase'), style: row },
-    select,
-    save,
-    done,
-  );
+  const box = h('span', { class: 'clue-join-case', title: t('clues.joinCase') }, select, save, done);
 
   const fill = (cases: CaseSummary[]) => {
     const first = t(cases.length ? 'clues.joinCasePick' : 'clues.joinCaseNone');

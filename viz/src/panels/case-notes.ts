@@ -23,12 +23,11 @@ function noteItem(screen: CaseScreen, note: CaseNote): HTMLElement {
     const box = h('textarea', {
       class: 'input case-note-edit-text',
       rows: 3,
-      style: { height: 'auto' },
     });
     box.value = note.text;
     const form = h(
       'form',
-      { class: 'case-note-edit-form', style: { display: 'flex', flexDirection: 'column', gap: '6px' } },
+      { class: 'case-note-edit-form' },
       box,
       h('button', { type: 'submit', class: 'btn small primary case-note-save', text: t('clues.save') }),
       h('button', {

@@ -59,7 +59,6 @@ export function renderCaseSubjects(screen: CaseScreen): HTMLElement {
     {
       class: 'case-subject-form',
       id: 'case-subject-form',
-      style: { display: 'flex', flexDirection: 'column', gap: '6px' },
     },
     role,
   );

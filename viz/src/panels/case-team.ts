@@ -42,14 +42,12 @@ export function renderCaseTeam(screen: CaseScreen): HTMLElement {
   const members = h('ul', {
     class: 'case-team-members',
     id: 'case-team-members',
-    style: { listStyle: 'none', padding: '0', margin: '0' },
   });
   const form = h(
     'form',
     {
       class: 'case-team-form',
       id: 'case-team-form',
-      style: { display: 'flex', flexDirection: 'column', gap: '6px' },
     },
     h('label', { class: 'field' }, h('span', { text: t('cases.lead') }), lead),
     h('div', { class: 'muted', text: t('cases.members') }),
