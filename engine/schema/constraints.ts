@@ -42,7 +42,12 @@ export function schemaStatements(): string[] {
       .map(([prop]) => ({ label: entity.label, prop })),
   );
   // Text indexes (trigram) make `CONTAINS` and `STARTS WITH` on names an index lookup instead of a label scan.
-  for (const { label, prop } of fulltext) {
+  const text = (ENTITY_TYPES as readonly EntityType[]).flatMap((entity) =>
+    Object.entries(entity.properties)
+      .filter(([, spec]) => spec.fulltext || spec.text)
+      .map(([prop]) => ({ label: entity.label, prop })),
+  );
+  for (const { label, prop } of text) {
     statements.push(
       `CREATE TEXT INDEX ${snake(label)}_${snake(prop)}_text IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`,
     );

@@ -294,7 +294,8 @@ export const ENTITY_TYPES = [
       role: { type: 'string', zh: '角色', en: 'Role' },
       action: { type: 'string', zh: '操作', en: 'Action', indexed: true },
       target: { type: 'string', zh: '对象', en: 'Target', indexed: true },
-      params: { type: 'string', zh: '参数（JSON）', en: 'Parameters (JSON)' },
+      // Text-indexed: a case report's appendix looks for the case's subjects and clues inside parameters.
+      params: { type: 'string', zh: '参数（JSON）', en: 'Parameters (JSON)', text: true },
       rows: { type: 'integer', zh: '返回行数', en: 'Rows' },
       outcome: { type: 'string', zh: '结果', en: 'Outcome' },
       status: { type: 'integer', zh: '状态码', en: 'Status' },

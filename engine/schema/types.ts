@@ -11,8 +11,10 @@ export interface PropertySpec {
   sensitive?: boolean;
   /** A range index is created on it. */
   indexed?: boolean;
-  /** A full-text index (Chinese-aware analyser) covers it, for search by name. */
+  /** A full-text index (Chinese-aware analyser) covers it, for search by name (implies `text`). */
   fulltext?: boolean;
+  /** A text (trigram) index is created on it: `CONTAINS` and `STARTS WITH` become index lookups. */
+  text?: boolean;
 }
 
 export interface EntityType {

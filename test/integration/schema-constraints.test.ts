@@ -28,6 +28,22 @@ describe('schema constraints', () => {
     }
   });
 
+  it('text-indexes audit parameters (the report appendix) without putting audit entries in entity search', async () => {
+    const rows = await store.read<{
+      name: string;
+      type: string;
+      labelsOrTypes: string[];
+      properties: string[];
+    }>(
+      'SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties',
+    );
+    const params = rows.find((r) => r.labelsOrTypes[0] === 'AuditEntry' && r.properties[0] === 'params');
+    expect(params?.type).toBe('TEXT');
+    const search = rows.find((r) => r.name === 'entity_search');
+    expect(search?.type).toBe('FULLTEXT');
+    expect(search?.labelsOrTypes).not.toContain('AuditEntry');
+  });
+
   it('is idempotent: applying it again adds nothing', async () => {
     const count = async () =>
       (await store.read<{ n: number }>('SHOW INDEXES YIELD name RETURN count(*) AS n'))[0]!.n;
