@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoSummary, generateDemo, type Truth } from '../../engine/demo/index.ts';
 import { evaluate, type ModelScore, scoreTable } from '../../engine/detect/evaluate.ts';
+import { SUBJECT_ROLES } from '../../engine/detect/roles.ts';
 import { runModels } from '../../engine/detect/run.ts';
 import { DEFAULT_MODEL_IDS, type RunResult } from '../../engine/detect/types.ts';
 import type { Store } from '../../engine/store/gateway.ts';
@@ -68,6 +69,15 @@ describe('all models on the demo county at scale 1', () => {
           expect(Number(row)).toBeGreaterThan(0);
         }
       }
+    }
+  });
+
+  it('gives every subject a role that has a Chinese and an English name (viewer and report show them)', () => {
+    const roles = new Set(result.clues.flatMap((clue) => clue.subjects.map((s) => s.role)));
+    expect(roles.size).toBeGreaterThan(3);
+    for (const role of roles) {
+      expect(SUBJECT_ROLES[role]?.zh, role).toMatch(/\p{Script=Han}/u);
+      expect(SUBJECT_ROLES[role]?.en, role).toBeTruthy();
     }
   });
 

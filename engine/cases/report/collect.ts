@@ -1,5 +1,6 @@
 // Gathers everything a case report says from the store, sorted deterministically; masks it for roles without clearance.
 import { maskDeep } from '../../auth/masking.ts';
+import { subjectRoleLabel } from '../../detect/roles.ts';
 import { listModels } from '../../detect/run.ts';
 import { getClue } from '../../detect/store/query.ts';
 import { STATUS_LABELS } from '../../detect/store/records.ts';
@@ -133,7 +134,7 @@ export async function collectReport(
         typeLabel: entityCaption(type, lang),
         name: captionOf(type, n.properties, key),
         key,
-        role: role ?? '',
+        role: role ? subjectRoleLabel(role, lang) : '',
         note: note ?? '',
         details: details(type, n.properties, lang),
         clues,

@@ -1,5 +1,6 @@
 // Case reports on the scale-1 demo county: a case from a demo clue with notes and a saved view, printed to PDF
 // (pages rendered with pdftoppm, text read with pdftotext), masking per role, reproducible HTML, CLI, audit.
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { createUser } from '../../auth/users.ts';
 import { yuan } from '../../cases/report/format.ts';
 import { generateReport } from '../../cases/report/index.ts';
 import { generateDemo, type Truth } from '../../demo/index.ts';
+import { SUBJECT_ROLES } from '../../detect/roles.ts';
 import { runModels } from '../../detect/run.ts';
 import { listClues } from '../../detect/store/query.ts';
 import type { ClueRecord } from '../../detect/types.ts';
@@ -139,6 +141,8 @@ describe('the case report as PDF', () => {
     expect(pdfText).toContain('内部资料 注意保密');
     expect(pdfText).toContain(`第 1 页 / 共 ${pages} 页`);
     for (const s of clue.subjects) expect(flat, s.name).toContain(s.name.replace(/\s+/g, ''));
+    // Roles by their Chinese names, not the models' ids.
+    for (const s of clue.subjects) expect(flat, s.role).toContain(SUBJECT_ROLES[s.role]!.zh);
     expect(flat).toContain(yuan(clue.amount));
     const provenance = pdfText.split('\n').filter((line) => PROVENANCE.test(line));
     expect(provenance.length).toBeGreaterThan(5);
@@ -189,6 +193,7 @@ describe('the case report as HTML', () => {
     expect(html).toContain('template.run');
     expect(html).toContain('clue.view');
     expect(html).not.toContain('export.report');
+    for (const s of clue.subjects) expect(html, s.role).not.toContain(`<td>${s.role}</td>`);
   });
 
   it('comes out the same from the CLI with --mask as from the API for an investigator', async () => {

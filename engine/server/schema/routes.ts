@@ -1,4 +1,6 @@
-// GET /api/schema: entity and relationship types with captions, colours and icons (the viewer's legend reads it).
+// GET /api/schema: entity and relationship types with captions, colours and icons (the viewer's legend reads it),
+// and the names of the subject roles models give.
+import { SUBJECT_ROLES } from '../../detect/roles.ts';
 import { investigatedEntityTypes, RELATION_TYPES } from '../../schema/index.ts';
 import type { RelationType } from '../../schema/types.ts';
 import { defineRoute } from '../route.ts';
@@ -44,6 +46,7 @@ export const schemaRoutes = [
           en: p.en,
         })),
       })),
+      subjectRoles: SUBJECT_ROLES,
     }),
   ),
 ];

@@ -54,6 +54,8 @@ export interface SchemaRelation {
 export interface SchemaAnswer {
   entities: SchemaEntity[];
   relations: SchemaRelation[];
+  /** Names of the roles models give subjects (cadre, payee…): engine/detect/roles.ts. */
+  subjectRoles?: Record<string, { zh: string; en: string }>;
 }
 
 export interface SearchItem extends PayloadNode {

@@ -105,6 +105,11 @@ export class SchemaIndex {
   isSymmetric(type: string): boolean {
     return this.relations.get(type)?.symmetric ?? false;
   }
+
+  /** The name of a role a model gives a subject; none for a role a user typed. */
+  subjectRole(role: string): { zh: string; en: string } | undefined {
+    return this.answer.subjectRoles?.[role];
+  }
 }
 
 /** Node radius: the key-person score (0..1) when known, else the type's base size. */

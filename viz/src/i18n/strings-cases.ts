@@ -132,24 +132,3 @@ export const CASE_STRINGS = {
   'clues.joinedCase': { zh: '已加入案件 {id}', en: 'Added to case {id}' },
   'clues.openJoinedCase': { zh: '打开案件 {id}', en: 'Open case {id}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
-
-/**
- * What a subject is in a clue, by the ids the supervision models give (engine/detect/models: subjectOf(…, role));
- * roles typed by investigators ("承包方") have no entry and show as typed.
- */
-export const SUBJECT_ROLES: Record<string, { zh: string; en: string }> = {
-  cadre: { zh: '公职人员', en: 'Cadre' },
-  relative: { zh: '亲属', en: 'Relative' },
-  recipient: { zh: '领取人', en: 'Recipient' },
-  resident: { zh: '居民', en: 'Resident' },
-  possibly: { zh: '疑似对应人员', en: 'Possibly this person' },
-  payer: { zh: '付款方', en: 'Payer' },
-  payee: { zh: '收款方', en: 'Payee' },
-  sender: { zh: '转出方', en: 'Sender' },
-  collector: { zh: '归集账户', en: 'Collecting account' },
-  conduit: { zh: '过渡账户', en: 'Pass-through account' },
-  holder: { zh: '账户持有人', en: 'Account holder' },
-  intermediary: { zh: '中间账户', en: 'Intermediary account' },
-  start: { zh: '循环起点', en: 'Start of the cycle' },
-  cycle: { zh: '循环经过账户', en: 'In the cycle' },
-};

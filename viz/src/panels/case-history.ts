@@ -1,4 +1,5 @@
 // A case's history (GET /cases/:id/history), newest first: time, who, the event in words, old → new values.
+import type { AppContext } from '../app/context.ts';
 import { type StringKey, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { type CaseHistoryEntry, caseApi } from './case-api.ts';
@@ -25,7 +26,7 @@ const listText = (v: unknown) => (Array.isArray(v) ? v.join('、') || '—' : St
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The lines under an event: each changed field as old → new, the subjects, clues, note or view it names. */
-function details(entry: CaseHistoryEntry, viewNames: Map<string, string>): string[] {
+function details(ctx: AppContext, entry: CaseHistoryEntry, viewNames: Map<string, string>): string[] {
   const lines: string[] = [];
   const change = (key: string) => entry[key] as Change | undefined;
   const status = typeof entry.status === 'object' && entry.status ? change('status') : undefined;
@@ -48,7 +49,7 @@ function details(entry: CaseHistoryEntry, viewNames: Map<string, string>): strin
   const subjects = entry.subjects as { ref: string; name?: string; role?: string | null }[] | undefined;
   if (Array.isArray(subjects) && subjects.length)
     lines.push(
-      subjects.map((s) => `${s.name || s.ref}${s.role ? `（${subjectRole(s.role)}）` : ''}`).join('、'),
+      subjects.map((s) => `${s.name || s.ref}${s.role ? `（${subjectRole(ctx, s.role)}）` : ''}`).join('、'),
     );
   const subject = entry.subject as { ref: string; name?: string } | undefined;
   if (subject) lines.push(subject.name || subject.ref);
@@ -61,7 +62,7 @@ function details(entry: CaseHistoryEntry, viewNames: Map<string, string>): strin
   return lines;
 }
 
-function entryItem(entry: CaseHistoryEntry, viewNames: Map<string, string>): HTMLElement {
+function entryItem(ctx: AppContext, entry: CaseHistoryEntry, viewNames: Map<string, string>): HTMLElement {
   const known = (EVENTS as readonly string[]).includes(entry.event);
   const name = known ? t(`cases.event.${entry.event}` as StringKey) : entry.event;
   return h(
@@ -69,7 +70,7 @@ function entryItem(entry: CaseHistoryEntry, viewNames: Map<string, string>): HTM
     { class: 'case-history-entry', dataset: { event: entry.event } },
     h('span', { class: 'muted', text: `${when(entry.at)} ${entry.by} ` }),
     h('b', { class: 'case-history-event', text: name }),
-    ...details(entry, viewNames).map((line) => h('div', { class: 'history-detail', text: line })),
+    ...details(ctx, entry, viewNames).map((line) => h('div', { class: 'history-detail', text: line })),
   );
 }
 
@@ -92,7 +93,7 @@ export function renderCaseHistory(screen: CaseScreen): HTMLElement {
           if (e.event === 'view.save' && typeof e.viewId === 'string')
             viewNames.set(e.viewId, String(e.name));
         const newest = [...answer.history].reverse();
-        list.replaceChildren(...newest.map((e) => entryItem(e, viewNames)));
+        list.replaceChildren(...newest.map((e) => entryItem(screen.ctx, e, viewNames)));
         if (!newest.length) list.append(h('li', { class: 'muted', text: t('cases.history.none') }));
       })
       .catch(screen.report);

@@ -32,7 +32,7 @@ export function renderCaseSubjects(screen: CaseScreen): HTMLElement {
       h(
         'li',
         { class: 'clickable', dataset: { id: s.id, key: s.key }, onclick: () => draw([s], true) },
-        h('span', { class: 'badge', dataset: { role: s.role ?? '' }, text: subjectRole(s.role) }),
+        h('span', { class: 'badge', dataset: { role: s.role ?? '' }, text: subjectRole(ctx, s.role) }),
         h('span', { text: ` ${s.label || s.key}` }),
         h('span', { class: 'muted', text: ` ${s.type} · ${s.key} ` }),
         rowButton('case-subject-remove', 'cases.removeSubject', () =>

@@ -147,7 +147,7 @@ export function renderClueDetail(
             ctx.bus.emit('focus', { id: match.id });
           },
         },
-        h('span', { class: 'badge', dataset: { role: s.role }, text: subjectRole(s.role) }),
+        h('span', { class: 'badge', dataset: { role: s.role }, text: subjectRole(ctx, s.role) }),
         h('span', { text: ` ${s.name || s.key}` }),
         h('span', { class: 'muted', text: ` ${s.type} · ${s.key}` }),
       ),

@@ -2,7 +2,6 @@
 import { ApiError } from '../api/client.ts';
 import type { AppContext } from '../app/context.ts';
 import { pick, type StringKey, sideOf, t } from '../i18n/index.ts';
-import { SUBJECT_ROLES } from '../i18n/strings-cases.ts';
 import { h } from '../ui/dom.ts';
 import type { CaseDetail } from './case-api.ts';
 
@@ -74,9 +73,9 @@ export function selectedRefs(ctx: AppContext): string[] {
 }
 
 /** A subject's role in the current language: the models' ids (cadre, payee…) have names; typed roles show as typed. */
-export function subjectRole(role: string | null | undefined): string {
+export function subjectRole(ctx: AppContext, role: string | null | undefined): string {
   if (!role) return t('cases.noRole');
-  return pick(SUBJECT_ROLES[role], role);
+  return pick(ctx.schema.subjectRole(role), role);
 }
 
 export interface StatusFormOptions {
