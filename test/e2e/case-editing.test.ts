@@ -4,7 +4,7 @@
 // Screenshot 13-case-editing goes to test/e2e/output/ (and docs/images/ for the user guide).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Driven, openWorkspace, shot, type Workspace, waitForLayout } from './harness.ts';
+import { type Driven, openWorkspace, pageApi, shot, type Workspace, waitForLayout } from './harness.ts';
 
 let workspace: Workspace;
 let driven: Driven;
@@ -15,23 +15,7 @@ let otherClue = '';
 let extraNode = '';
 const dialogs: string[] = [];
 
-type Answer<T> = { status: number; body: T };
-
-/** A JSON call from inside the page, with the browser's session cookie. */
-async function api<T>(path: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
-  return page.evaluate(
-    async ({ p, m, b }) => {
-      const res = await fetch(`/api${p}`, {
-        method: m,
-        credentials: 'same-origin',
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    { p: path, m: method, b: body },
-  );
-}
+const api = <T>(path: string, method = 'GET', body?: unknown) => pageApi<T>(page, path, method, body);
 
 interface CaseAnswer {
   case: { lead: string; members: string[] };

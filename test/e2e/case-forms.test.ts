@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../engine/auth/users.ts';
 import { TEST_PASSWORD } from '../setup/api.ts';
 import { testStore } from '../setup/store.ts';
-import { type Driven, openWorkspace, shot, type Workspace } from './harness.ts';
+import { type Driven, openWorkspace, pageApi, shot, type Workspace } from './harness.ts';
 
 let workspace: Workspace;
 let driven: Driven;
@@ -16,23 +16,9 @@ let joinClue = '';
 let otherClue = '';
 let picked: { id: string; type: string; key: string; label: string }[] = [];
 
-type Answer<T> = { status: number; body: T };
-
 /** A JSON call from inside `on` (default: the investigator's page), with that browser's session cookie. */
-async function api<T>(path: string, method = 'GET', body?: unknown, on: Page = page): Promise<Answer<T>> {
-  return on.evaluate(
-    async ({ p, m, b }) => {
-      const res = await fetch(`/api${p}`, {
-        method: m,
-        credentials: 'same-origin',
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    { p: path, m: method, b: body },
-  );
-}
+const api = <T>(path: string, method = 'GET', body?: unknown, on: Page = page) =>
+  pageApi<T>(on, path, method, body);
 
 interface CaseAnswer {
   case: { caseId: string; title: string; lead: string; members: string[] };

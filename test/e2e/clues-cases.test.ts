@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Driven, openWorkspace, shot, type Workspace, waitForLayout } from './harness.ts';
+import { type Driven, openWorkspace, pageApi, shot, type Workspace, waitForLayout } from './harness.ts';
 
 let workspace: Workspace;
 let driven: Driven;
@@ -12,13 +12,7 @@ let page: Page;
 let clueId = '';
 let caseId = '';
 
-/** A JSON call from inside the page, with the browser's session cookie. */
-async function api<T>(path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(`/api${p}`, { credentials: 'same-origin' });
-    return { status: res.status, body: await res.json() };
-  }, path);
-}
+const api = <T>(path: string) => pageApi<T>(page, path);
 
 describe('clue list and case screens', () => {
   beforeAll(async () => {

@@ -101,6 +101,27 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** A JSON call from inside a page, with that browser's session cookie: what the viewer itself would send. */
+export async function pageApi<T>(
+  page: Page,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ p, m, b }) => {
+      const res = await fetch(`/api${p}`, {
+        method: m,
+        credentials: 'same-origin',
+        headers: b === undefined ? {} : { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { p: path, m: method, b: body },
+  );
+}
+
 /** Waits until the ForceAtlas2 worker stopped (settled or budget spent), or `timeoutMs` passed. */
 export async function waitForLayout(page: Page, timeoutMs = 20_000): Promise<void> {
   await page.waitForFunction(() => window.__qingfeng?.layout().iterations > 0, undefined, {
