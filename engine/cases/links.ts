@@ -113,6 +113,24 @@ export async function checkClues(store: Pick<Store, 'read'>, clueIds: readonly s
     );
 }
 
+/** Throws case.tooManySubjects / case.tooManyClues when a case would hold more than MAX_SUBJECTS / MAX_CLUES. */
+export function checkCaseSize(kind: 'subjects' | 'clues', count: number): void {
+  if (kind === 'subjects' && count > MAX_SUBJECTS)
+    throw badCaseInput(
+      'case.tooManySubjects',
+      'body.subjects',
+      `案件对象不能超过 ${MAX_SUBJECTS} 个`,
+      `At most ${MAX_SUBJECTS} subjects per case`,
+    );
+  if (kind === 'clues' && count > MAX_CLUES)
+    throw badCaseInput(
+      'case.tooManyClues',
+      'body.clues',
+      `案件线索不能超过 ${MAX_CLUES} 条`,
+      `At most ${MAX_CLUES} clues per case`,
+    );
+}
+
 const writer =
   (store: Store): TxRun =>
   (cypher, params) =>
@@ -121,13 +139,7 @@ const writer =
 /** Adds (or re-labels) subjects; recorded in the history. Errors: entity.*, case.tooManySubjects. */
 export async function addSubjects(store: Store, actor: CaseActor, record: CaseRecord, items: SubjectInput[]) {
   const subjects = await resolveSubjects(store, items, 'body.subjects');
-  if (record.counts.subjects + subjects.length > MAX_SUBJECTS)
-    throw badCaseInput(
-      'case.tooManySubjects',
-      'body.subjects',
-      `案件对象不能超过 ${MAX_SUBJECTS} 个`,
-      `At most ${MAX_SUBJECTS} subjects per case`,
-    );
+  checkCaseSize('subjects', record.counts.subjects + subjects.length);
   const at = new Date().toISOString();
   return store.transaction(async (run) => {
     const added = await linkSubjects(run, record.caseId, subjects, actor.username, at);
@@ -177,13 +189,7 @@ export async function attachClues(
 ) {
   const ids = [...new Set(clueIds)];
   await checkClues(store, ids, 'body.clues');
-  if (record.counts.clues + ids.length > MAX_CLUES)
-    throw badCaseInput(
-      'case.tooManyClues',
-      'body.clues',
-      `案件线索不能超过 ${MAX_CLUES} 条`,
-      `At most ${MAX_CLUES} clues per case`,
-    );
+  checkCaseSize('clues', record.counts.clues + ids.length);
   const at = new Date().toISOString();
   await store.transaction(async (run) => {
     await linkClues(run, record.caseId, ids, { by: actor.username, at, withSubjects });

@@ -4,8 +4,15 @@ import { listModels } from '../detect/run.ts';
 import { getClue } from '../detect/store/query.ts';
 import { updateClueStatus } from '../detect/store/status.ts';
 import type { Store } from '../store/gateway.ts';
-import { checkClues, linkClues, linkSubjects, resolveSubjects, type SubjectInput } from './links.ts';
-import { badCaseInput, type CaseActor, type CaseDetail, MAX_CLUES, MAX_SUBJECTS } from './model.ts';
+import {
+  checkCaseSize,
+  checkClues,
+  linkClues,
+  linkSubjects,
+  resolveSubjects,
+  type SubjectInput,
+} from './links.ts';
+import { badCaseInput, type CaseActor, type CaseDetail } from './model.ts';
 import {
   createCaseNode,
   getCaseDetail,
@@ -53,20 +60,8 @@ export async function createCase(store: Store, actor: CaseActor, input: NewCase)
   const subjects = await resolveSubjects(store, input.subjects ?? [], 'body.subjects');
   const clues = [...new Set([...(origin ? [origin.clueId] : []), ...(input.clues ?? [])])];
   await checkClues(store, input.clues ?? [], 'body.clues');
-  if (subjects.length > MAX_SUBJECTS)
-    throw badCaseInput(
-      'case.tooManySubjects',
-      'body.subjects',
-      `案件对象不能超过 ${MAX_SUBJECTS} 个`,
-      `At most ${MAX_SUBJECTS} subjects per case`,
-    );
-  if (clues.length > MAX_CLUES)
-    throw badCaseInput(
-      'case.tooManyClues',
-      'body.clues',
-      `案件线索不能超过 ${MAX_CLUES} 条`,
-      `At most ${MAX_CLUES} clues per case`,
-    );
+  checkCaseSize('subjects', subjects.length);
+  checkCaseSize('clues', clues.length);
   const at = new Date().toISOString();
   const by = actor.username;
   const caseId = await withNumberRetry(() =>

@@ -306,10 +306,10 @@ export class Canvas {
    * Nodes the layout moved: sigma re-reads just these and uploads their places, without re-indexing the
    * graph (labels keep their placement until the next refresh; picking and edges follow at once).
    */
-  nodesMoved(keys: readonly string[]): void {
+  nodesMoved(keys: string[]): void {
     if (this.detached) return;
     try {
-      this.renderer.refresh({ partialGraph: { nodes: [...keys] }, skipIndexation: true, schedule: true });
+      this.renderer.refresh({ partialGraph: { nodes: keys }, skipIndexation: true, schedule: true });
     } catch {
       this.refresh();
     }

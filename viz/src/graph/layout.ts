@@ -18,7 +18,7 @@ export interface LayoutView {
   /** The cost in ms of the page's last redraw: the next slice waits twice as long, so the page stays free. */
   readonly frameCost: number;
   /** These nodes' x/y changed: redraw them without re-indexing the whole graph. */
-  nodesMoved(keys: readonly string[]): void;
+  nodesMoved(keys: string[]): void;
   /** Re-index the nodes once they are all shown: labels placed anew, the extent the camera frames updated. */
   reindex(): void;
 }

@@ -1,24 +1,15 @@
 // Answer shapes and calls of /api/analysis (paths, trace, ubo) and /api/templates for the analysis panels.
+
+import type { HopView as EngineHopView, EntityRef } from '../../../engine/analysis/store/service.ts';
 import type { QueryValue } from '../api/client.ts';
 import type { GraphPayload } from '../api/types.ts';
 import type { AppContext } from '../app/context.ts';
 
-/** An entity as analysis answers name it (`id` is the element id once the server mapped it). */
-export interface AnalysisRef {
-  id: string;
-  type: string;
-  key: string;
-  label: string;
-}
+/** An entity as analysis answers name it (`id` is the element id once the server mapped it): the engine's shape. */
+export type AnalysisRef = EntityRef;
 
-export interface HopView {
-  id: string;
-  from: AnalysisRef;
-  to: AnalysisRef;
-  amount: number | null;
-  time: string | null;
-  type?: string;
-}
+/** A hop of a path or chain; the routes add the relationship type where the engine's hop has none. */
+export type HopView = EngineHopView & { type?: string };
 
 export interface PathsAnswer {
   from: AnalysisRef;

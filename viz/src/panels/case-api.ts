@@ -1,6 +1,24 @@
 // Answer shapes and calls of /api/clues and /api/cases used by the clue list and the case screens.
+
+import type {
+  CaseClue,
+  CaseHistoryEntry,
+  CaseNote,
+  CaseRecord,
+  CaseSubject,
+  CaseViewSummary,
+  CaseDetail as EngineCaseDetail,
+} from '../../../engine/cases/model.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { GraphPayload } from '../api/types.ts';
+
+// The case shapes the engine declares, type-only (erased at build): one declaration serves both sides.
+export type {
+  CaseClue,
+  CaseHistoryEntry,
+  CaseNote,
+  CaseSubject,
+} from '../../../engine/cases/model.ts';
 
 export interface Pair {
   zh: string;
@@ -78,19 +96,8 @@ export interface ClueQuery {
   offset: number;
 }
 
-export interface CaseSummary {
-  caseId: string;
-  title: string;
-  status: string;
-  statusLabel: Pair;
-  lead: string;
-  members: string[];
-  fromClue: string | null;
-  updatedAt: string;
-  counts: { subjects: number; clues: number; notes: number; views: number };
-  /** Statuses the case may move to next (GET /cases/:id, PATCH; not in lists). */
-  moves?: string[];
-}
+/** A case as the API answers it: the engine's record, with the statuses it may move to next. */
+export type CaseSummary = CaseRecord & { moves?: string[] };
 
 export interface AssignableUser {
   username: string;
@@ -100,57 +107,10 @@ export interface AssignableUser {
   roleName?: Pair;
 }
 
-/** One entry of GET /cases/:id/history: who, when, what, and the event's own details (old and new values). */
-export interface CaseHistoryEntry {
-  at: string;
-  by: string;
-  event: string;
-  [detail: string]: unknown;
-}
+export type ViewSummary = CaseViewSummary;
 
-export interface CaseSubject {
-  id: string;
-  type: string;
-  key: string;
-  label: string;
-  role: string | null;
-  note?: string | null;
-}
+export type CaseDetail = Omit<EngineCaseDetail, 'case'> & { case: CaseSummary };
 
-export interface CaseClue {
-  clueId: string;
-  model: string;
-  status: string;
-  score: number;
-  amount: number;
-  summary: string;
-}
-
-export interface CaseNote {
-  noteId: string;
-  author: string;
-  at: string;
-  text: string;
-  editedAt: string | null;
-}
-
-export interface ViewSummary {
-  viewId: string;
-  name: string;
-  author: string;
-  at: string;
-  bytes: number;
-}
-
-export interface CaseDetail {
-  case: CaseSummary;
-  subjects: CaseSubject[];
-  clues: CaseClue[];
-  notes: CaseNote[];
-  views: ViewSummary[];
-}
-
-/** A saved view: what the report reads (nodes with positions), then what the viewer needs to redraw it. */
 export interface ViewState {
   nodes: { id: string; x: number; y: number; color?: string; size?: number }[];
   yAxis: 'up';
