@@ -20,6 +20,7 @@ import { startInstance, stopInstance } from '../engine/localdb/instance.ts';
 import { readSettings, type Settings } from '../engine/settings.ts';
 import { resetGraph } from '../engine/store/admin.ts';
 import { Store } from '../engine/store/gateway.ts';
+import { mulberry32 } from './rng.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MIB = 1024 * 1024;
@@ -119,18 +120,6 @@ function parseOptions(argv: string[]): BenchOptions {
 
 // -------------------------------------------------------------------------------------------- generator
 
-/** mulberry32: small, fast, deterministic; good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国志文辉鹏飞宇浩然晨曦思雨梓涵';
@@ -189,7 +178,7 @@ const two = (n: number) => String(n).padStart(2, '0');
  */
 async function generateCsv(path: string, options: BenchOptions): Promise<{ seconds: number; bytes: number }> {
   const started = performance.now();
-  const random = prng(options.seed);
+  const random = mulberry32(options.seed);
   const { numbers, names } = makeAccounts(options.accounts, options.hubs, random);
   const days = yearOfDays();
   const tail = options.accounts - options.hubs;

@@ -1,4 +1,5 @@
 // Seeded synthetic case graph for bench:viewer: persons, accounts and companies in clusters, ~4 edges per node.
+import { mulberry32 } from '../rng.ts';
 
 export type BenchNodeType = 'Person' | 'Account' | 'Company';
 
@@ -22,18 +23,6 @@ export interface BenchEdge {
 export interface BenchGraph {
   nodes: BenchNode[];
   edges: BenchEdge[];
-}
-
-/** mulberry32: small, fast, deterministic. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡'];
