@@ -19,6 +19,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '30' },
     home: { type: 'string', default: join(ROOT, '.qingfeng-bench/api') },
+    /** Comma-separated scenario names (search, expand, clues, template…); all by default. */
+    only: { type: 'string', default: '' },
   },
 });
 const scale = Number(values.scale);
@@ -111,7 +113,10 @@ async function main(): Promise<void> {
   try {
     const token = await login(base);
     const store = getStore(resolveConnection(readSettings(env)), INTERACTIVE_TIMEOUTS);
-    const samples = await sampleTargets(store);
+    const only = values.only ? values.only.split(',') : [];
+    const samples = (await sampleTargets(store)).filter(
+      (s) => only.length === 0 || only.some((name) => s.name.startsWith(name)),
+    );
     const results: Record<string, { http: LoadFigures; direct: LoadFigures }> = {};
     for (const sample of samples) {
       log(`${sample.name}: ${connections} clients × ${seconds} s over HTTP…`);

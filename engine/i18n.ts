@@ -25,6 +25,10 @@ const catalogue = {
     zh: '端口 {port} 已被占用。请换一个端口（{variable}），或不设置该变量以自动选择空闲端口。',
     en: 'Port {port} is already in use. Choose another port ({variable}), or leave it unset to pick a free one.',
   },
+  'port.moved': {
+    zh: '上次使用的端口 {previous} 已被占用，改用 {port}（{variable}）。已连接的客户端需要重新读取地址。',
+    en: 'Port {previous}, used last time, is taken; using {port} instead ({variable}). Connected clients must look up the address again.',
+  },
   'server.crashed': {
     zh: 'Neo4j 启动失败（进程已退出）。日志：{log}\n{tail}',
     en: 'Neo4j failed to start (the process exited). Log: {log}\n{tail}',
@@ -75,6 +79,10 @@ const catalogue = {
   'settings.invalid': { zh: '配置项 {name} 无效：{reason}', en: 'Setting {name} is invalid: {reason}' },
   'serve.listening': { zh: '清风已启动：{url}', en: 'Qingfeng is running at {url}' },
   'serve.stopping': { zh: '正在停止…', en: 'Stopping…' },
+  'serve.forcedExit': {
+    zh: '{seconds} 秒内未能正常停止，强制退出。',
+    en: 'Did not stop cleanly within {seconds} s; exiting anyway.',
+  },
   'error.unexpected': { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
 } satisfies Record<string, Entry>;
 

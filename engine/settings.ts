@@ -1,4 +1,5 @@
 // Settings triad: the interface, the defaults, a validator, and the one place that reads the environment.
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { InvalidInputError } from './errors.ts';
@@ -30,6 +31,13 @@ export interface Settings {
   /** The HTTP server of `qingfeng serve`. */
   serverHost: string;
   serverPort: number;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses, CIDRs, or express's names
+   * `loopback`, `linklocal`, `uniquelocal`); empty: those headers are ignored and the peer address counts.
+   */
+  trustProxy: string[];
+  /** The origin browsers reach the viewer at (`https://qingfeng.example`), when a proxy rewrites the Host. */
+  publicOrigin: string | undefined;
   lang: Exclude<Lang, 'both'>;
   /** Scale of the demo county `serve` loads into an empty database; 0 turns the demo off. */
   demoScale: number;
@@ -44,8 +52,15 @@ export interface Settings {
   /** Templates and ad-hoc Cypher: transaction timeout and the most rows returned. */
   queryTimeoutSeconds: number;
   queryRowLimit: number;
+  /** Templates and ad-hoc Cypher run on their own Neo4j connections: how many, and how long to wait for one. */
+  queryPoolSize: number;
+  queryWaitSeconds: number;
+  /** Most megabytes of rows (as JSON) in one query answer; past it the query is stopped (`query.tooLarge`). */
+  queryAnswerMb: number;
   /** Largest total upload accepted by the ingest route. */
   uploadLimitMb: number;
+  /** Per-file limits past which ingest refuses a file as a bomb, and the plausible range of event dates. */
+  ingestLimits: IngestLimits;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -61,6 +76,8 @@ export const DEFAULT_SETTINGS: Settings = {
   database: 'neo4j',
   serverHost: '127.0.0.1',
   serverPort: 7900,
+  trustProxy: [],
+  publicOrigin: undefined,
   lang: 'zh',
   demoScale: 1,
   demoPassword: undefined,
@@ -70,7 +87,19 @@ export const DEFAULT_SETTINGS: Settings = {
   loginWindowMinutes: 15,
   queryTimeoutSeconds: 30,
   queryRowLimit: 5000,
+  queryPoolSize: 4,
+  queryWaitSeconds: 2,
+  queryAnswerMb: 32,
   uploadLimitMb: 512,
+  ingestLimits: {
+    maxColumns: 2000,
+    maxCellChars: 32 * 1024,
+    maxRows: 5_000_000,
+    maxSheetMb: 512,
+    maxLineKb: 8 * 1024,
+    earliestDate: '1949-01-01',
+    latestDaysAhead: 366,
+  },
 };
 
 function invalid(name: string, reason: string): InvalidInputError {
@@ -115,12 +144,40 @@ export function validateSettings(settings: Settings): Settings {
     ['QINGFENG_LOGIN_WINDOW_MINUTES', settings.loginWindowMinutes, 24 * 60],
     ['QINGFENG_QUERY_TIMEOUT_SECONDS', settings.queryTimeoutSeconds, 3600],
     ['QINGFENG_QUERY_ROW_LIMIT', settings.queryRowLimit, 1_000_000],
+    ['QINGFENG_QUERY_POOL_SIZE', settings.queryPoolSize, 100],
+    ['QINGFENG_QUERY_WAIT_SECONDS', settings.queryWaitSeconds, 60],
+    ['QINGFENG_QUERY_ANSWER_MB', settings.queryAnswerMb, 1024],
     ['QINGFENG_UPLOAD_LIMIT_MB', settings.uploadLimitMb, 100_000],
   ] as const) {
     if (!Number.isInteger(value) || value < 1 || value > max)
       throw invalid(name, `must be an integer 1-${max}`);
   }
+  validateIngestLimits(settings.ingestLimits);
+  validateHttpSettings(settings);
   return settings;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** QINGFENG_TRUST_PROXY entries are addresses, CIDRs or express's names; the public origin is a bare origin. */
+function validateHttpSettings(settings: Settings): void {
+  for (const entry of settings.trustProxy) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (!PROXY_NAMES.has(entry) && !(family && prefixOk && !rest.length))
+      throw invalid(
+        'QINGFENG_TRUST_PROXY',
+        `not an address, CIDR or loopback/linklocal/uniquelocal: ${entry}`,
+      );
+  }
+  const origin = settings.publicOrigin;
+  if (
+    origin !== undefined &&
+    (!/^https?:\/\//.test(origin) || !URL.canParse(origin) || new URL(origin).origin !== origin)
+  )
+    throw invalid('QINGFENG_PUBLIC_ORIGIN', 'expected an origin such as https://qingfeng.example');
 }
 
 function optionalInt(value: string | undefined): number | undefined {
@@ -145,6 +202,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     database: env.NEO4J_DATABASE || d.database,
     serverHost: env.QINGFENG_HOST || d.serverHost,
     serverPort: optionalInt(env.QINGFENG_PORT ?? env.PORT) ?? d.serverPort,
+    trustProxy: (env.QINGFENG_TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    publicOrigin: env.QINGFENG_PUBLIC_ORIGIN?.trim().replace(/\/$/, '') || d.publicOrigin,
     lang: (env.QINGFENG_LANG as Settings['lang']) || d.lang,
     demoScale: env.QINGFENG_DEMO_SCALE?.trim() ? Number(env.QINGFENG_DEMO_SCALE) : d.demoScale,
     demoPassword: env.QINGFENG_DEMO_PASSWORD || d.demoPassword,
@@ -154,6 +216,56 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     loginWindowMinutes: optionalInt(env.QINGFENG_LOGIN_WINDOW_MINUTES) ?? d.loginWindowMinutes,
     queryTimeoutSeconds: optionalInt(env.QINGFENG_QUERY_TIMEOUT_SECONDS) ?? d.queryTimeoutSeconds,
     queryRowLimit: optionalInt(env.QINGFENG_QUERY_ROW_LIMIT) ?? d.queryRowLimit,
+    queryPoolSize: optionalInt(env.QINGFENG_QUERY_POOL_SIZE) ?? d.queryPoolSize,
+    queryWaitSeconds: optionalInt(env.QINGFENG_QUERY_WAIT_SECONDS) ?? d.queryWaitSeconds,
+    queryAnswerMb: optionalInt(env.QINGFENG_QUERY_ANSWER_MB) ?? d.queryAnswerMb,
     uploadLimitMb: optionalInt(env.QINGFENG_UPLOAD_LIMIT_MB) ?? d.uploadLimitMb,
+    ingestLimits: readIngestLimits(env, d.ingestLimits),
   });
+}
+
+/** Ingest's bad-file limits (see Settings.ingestLimits); each breach refuses one file with the limit named. */
+export interface IngestLimits {
+  /** Most columns in a row (CSV record, XLSX row). */
+  maxColumns: number;
+  /** Longest cell, in characters. */
+  maxCellChars: number;
+  /** Most rows in a CSV file or XLSX sheet. */
+  maxRows: number;
+  /** Largest uncompressed sheet (or shared-strings part) of an XLSX, read from the zip's central directory. */
+  maxSheetMb: number;
+  /** Longest CSV record, in KiB of text. */
+  maxLineKb: number;
+  /** Event dates (transactions, payments, deaths) before this day (YYYY-MM-DD) are warned. */
+  earliestDate: string;
+  /** Event dates more than this many days after today are warned. */
+  latestDaysAhead: number;
+}
+
+function validateIngestLimits(limits: IngestLimits): void {
+  for (const [name, value, max] of [
+    ['QINGFENG_INGEST_MAX_COLUMNS', limits.maxColumns, 100_000],
+    ['QINGFENG_INGEST_MAX_CELL_CHARS', limits.maxCellChars, 64 * 1024 * 1024],
+    ['QINGFENG_INGEST_MAX_ROWS', limits.maxRows, 1_000_000_000],
+    ['QINGFENG_INGEST_MAX_SHEET_MB', limits.maxSheetMb, 4096],
+    ['QINGFENG_INGEST_MAX_LINE_KB', limits.maxLineKb, 512 * 1024],
+    ['QINGFENG_INGEST_LATEST_DAYS_AHEAD', limits.latestDaysAhead, 100 * 366],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      throw invalid(name, `must be an integer 1-${max}`);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(limits.earliestDate) || Number.isNaN(Date.parse(limits.earliestDate)))
+    throw invalid('QINGFENG_INGEST_EARLIEST_DATE', 'expected a date YYYY-MM-DD');
+}
+
+function readIngestLimits(env: NodeJS.ProcessEnv, d: IngestLimits): IngestLimits {
+  return {
+    maxColumns: optionalInt(env.QINGFENG_INGEST_MAX_COLUMNS) ?? d.maxColumns,
+    maxCellChars: optionalInt(env.QINGFENG_INGEST_MAX_CELL_CHARS) ?? d.maxCellChars,
+    maxRows: optionalInt(env.QINGFENG_INGEST_MAX_ROWS) ?? d.maxRows,
+    maxSheetMb: optionalInt(env.QINGFENG_INGEST_MAX_SHEET_MB) ?? d.maxSheetMb,
+    maxLineKb: optionalInt(env.QINGFENG_INGEST_MAX_LINE_KB) ?? d.maxLineKb,
+    earliestDate: env.QINGFENG_INGEST_EARLIEST_DATE?.trim() || d.earliestDate,
+    latestDaysAhead: optionalInt(env.QINGFENG_INGEST_LATEST_DAYS_AHEAD) ?? d.latestDaysAhead,
+  };
 }

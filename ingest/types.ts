@@ -72,6 +72,8 @@ export type BuildResult = { ok: true; fragment: Fragment } | { ok: false; reject
 export interface BuildOptions {
   /** `gb`: ID numbers and credit codes must pass GB 11643 / GB 32100; `none`: keys are taken as given (foreign data sets). */
   idValidation: 'gb' | 'none';
+  /** Event dates outside this range (YYYY-MM-DD, inclusive) are warned as implausible; absent: no check. */
+  dateRange?: { earliest: string; latest: string };
 }
 
 export interface FileSummary {

@@ -38,8 +38,12 @@
 //     zh: 担保截止日期
 //     en: Guaranteed on or before
 // ---
-MATCH (start)
-WHERE (start:Person AND start.idNumber = $party) OR (start:Company AND start.creditCode = $party)
+// Each label on its own (a unique-index seek): an unlabelled MATCH (start) is refused by the query guard.
+CALL () {
+  MATCH (start:Person {idNumber: $party}) RETURN start
+  UNION
+  MATCH (start:Company {creditCode: $party}) RETURN start
+}
 CALL (start) {
   MATCH chain = (start) (()-[g:GUARANTEES WHERE ($from IS NULL OR g.date >= $from) AND ($to IS NULL OR g.date <= $to)]->()){1,6} (party)
   WHERE $direction = 'down'

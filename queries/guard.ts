@@ -1,6 +1,8 @@
 // The read-only guard: Neo4j's own EXPLAIN decides whether a text may run; writes, admin, LOAD CSV are refused.
 import { EngineError, InvalidInputError, StoreError } from '../engine/errors.ts';
 import type { Params, PlanOperator, QueryPlan, Store } from '../engine/store/gateway.ts';
+import { checkQueryLimits } from './limits.ts';
+import { checkFulltextReach, judgeReach } from './reach.ts';
 
 export type RefusalReason =
   | 'write'
@@ -82,7 +84,10 @@ function explainFailure(error: unknown): unknown {
   return error;
 }
 
-/** Decides from a plan; exported for tests. Throws `query.writeRefused` or returns quietly. */
+/**
+ * Decides from a plan; exported for tests. Throws `query.writeRefused` (writes, admin… take precedence) or
+ * `query.refused` (reads beyond the investigated graph), or returns quietly.
+ */
 export function judgePlan(plan: QueryPlan, database: string): void {
   for (const operator of plan.operators) {
     if (operator.database && operator.database !== database) {
@@ -99,14 +104,18 @@ export function judgePlan(plan: QueryPlan, database: string): void {
   if (plan.queryType !== 'r') {
     throw refusal(plan.queryType === 's' ? 'schema' : 'write', { queryType: plan.queryType });
   }
+  // Read-only is not enough: the read must stay inside the investigated graph (reach.ts).
+  judgeReach(plan);
 }
 
 /**
  * The guard every template and ad-hoc query passes BEFORE it runs: plans the text with EXPLAIN (nothing runs)
  * and accepts only Neo4j query type `r` whose plan has no LOAD CSV, no procedure outside the allow-list, no
- * admin or `IN TRANSACTIONS` operator and no other database. Returns the plan (its columns name the answer).
+ * admin or `IN TRANSACTIONS` operator and no other database, and that reads only the investigated graph
+ * (reach.ts). Returns the plan (its columns name the answer).
  */
 export async function checkReadOnly(store: Store, cypher: string, params: Params = {}): Promise<QueryPlan> {
+  checkQueryLimits(cypher, params); // limits.ts: too long or too deep never reaches Neo4j's parser
   if (hasUseClause(cypher)) throw refusal('use');
   let plan: QueryPlan;
   try {
@@ -115,6 +124,7 @@ export async function checkReadOnly(store: Store, cypher: string, params: Params
     throw explainFailure(error);
   }
   judgePlan(plan, store.connection.database);
+  await checkFulltextReach(store, plan);
   return plan;
 }
 

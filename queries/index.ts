@@ -9,6 +9,7 @@ export { type BuiltinReport, ensureBuiltinTemplates, readBuiltinFiles } from './
 export { checkReadOnly, parameterNames, type RefusalReason } from './guard.ts';
 export { parseTemplateFile, splitHeader } from './header.ts';
 export { adHocParams, bindParams, checkDeclarations, inferDeclarations } from './params.ts';
+export { checkRevealingUse, cutDatesWhenBirthRead, type RevealingUse, revealingUses } from './reveal.ts';
 export { type QueryAnswer, type RunLimits, runLimits, runReadOnly } from './run.ts';
 export {
   createTemplate,

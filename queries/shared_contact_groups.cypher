@@ -30,15 +30,26 @@
 //     zh: 同户成员组成的组
 //     en: Groups of one household
 // ---
-MATCH (contact)
-WHERE (contact:Phone AND $via IN ['phone', 'both']) OR (contact:Address AND $via IN ['address', 'both'])
 MATCH (holder)-[link:HAS_PHONE|HAS_ADDRESS]->(contact)
-WHERE holder:Person OR holder:Company OR holder:PersonMention
+WHERE ((contact:Phone AND $via IN ['phone', 'both']) OR (contact:Address AND $via IN ['address', 'both']))
+  AND (holder:Person OR holder:Company OR holder:PersonMention)
 WITH contact, collect(DISTINCT holder) AS holders, collect(link) AS links
 WHERE size(holders) >= $minHolders
-WITH contact, holders, links,
-     [h IN holders WHERE h:Person | head([(h)-[:MEMBER_OF]->(hh:Household) | hh.householdNo])] AS households
-WITH contact, holders, links, households,
+// Look-ups per holder as CALL subqueries, not inside list expressions: the query guard refuses subqueries
+// nested in expressions (their plan is hidden from it). One household number (or null) per person holder.
+CALL (holders) {
+  UNWIND holders AS h
+  WITH h WHERE h:Person
+  OPTIONAL MATCH (h)-[:MEMBER_OF]->(hh:Household)
+  WITH h, head(collect(hh.householdNo)) AS householdNo
+  RETURN [x IN collect([householdNo]) | x[0]] AS households
+}
+CALL (holders) {
+  UNWIND holders AS h
+  WITH h WHERE EXISTS { (h)-[:FAMILY]-(:Person)-[:HOLDS_POST]->() }
+  RETURN [x IN collect([h.name]) | x[0]] AS cadreRelatives
+}
+WITH contact, holders, links, households, cadreRelatives,
      reduce(seen = [], x IN households | CASE WHEN x IS NULL OR x IN seen THEN seen ELSE seen + x END) AS distinctHouseholds
 WHERE $sameHousehold = 'include'
    OR any(h IN holders WHERE NOT h:Person)
@@ -53,6 +64,6 @@ RETURN CASE WHEN contact:Phone THEN 'phone' ELSE 'address' END AS via,
          MATCH (p)-[:LEGAL_REP|SHAREHOLDER|EXECUTIVE]->(c:Company) WHERE p IN holders AND c IN holders
        } AS registeredTie,
        [h IN holders WHERE EXISTS { (h)-[:HOLDS_POST]->() } | h.name] AS cadres,
-       [h IN holders WHERE EXISTS { (h)-[:FAMILY]-(:Person)-[:HOLDS_POST]->() } | h.name] AS cadreRelatives,
+       cadreRelatives,
        contact, holders, links
 ORDER BY registeredTie, companies DESC, holderCount DESC, contactValue

@@ -1,6 +1,8 @@
 // What bench:api asks for: search terms, entities to expand and cadres for a template, drawn from the loaded county.
 
 import { Rng } from '../../engine/demo/rng.ts';
+import { listClues } from '../../engine/detect/store/query.ts';
+import { MODEL_IDS } from '../../engine/detect/types.ts';
 import { resolveEntityRef } from '../../engine/graph/entities.ts';
 import { neighbourhood } from '../../engine/graph/neighbours.ts';
 import { searchEntities } from '../../engine/graph/search.ts';
@@ -61,6 +63,16 @@ export async function sampleTargets(store: Store): Promise<Sample[]> {
           : `Company:${rng.pick(companies)}`,
   );
   const cadreKeys = Array.from({ length: 300 }, () => rng.pick(cadres));
+  // The clue screen as investigators page it: the default list, one model, one status, later pages.
+  const clueFilters = Array.from({ length: 300 }, (_, i) =>
+    i % 4 === 0
+      ? {}
+      : i % 4 === 1
+        ? { model: rng.pick([...MODEL_IDS]) }
+        : i % 4 === 2
+          ? { status: 'new' }
+          : { offset: 50 * rng.int(0, 2) },
+  );
   const at = <T>(list: T[], i: number) => list[i % list.length] as T;
   const limits = runLimits(DEFAULT_SETTINGS);
   return [
@@ -82,6 +94,16 @@ export async function sampleTargets(store: Store): Promise<Sample[]> {
         neighbourhood(s, await resolveEntityRef(s, at(expand, i), { field: 'params.id' }), {
           limit: EXPAND_LIMIT,
         }),
+    },
+    {
+      name: 'clues',
+      http: (i) => ({
+        method: 'GET',
+        path: `/api/clues?${new URLSearchParams(
+          Object.entries(at(clueFilters, i)).map(([k, v]) => [k, String(v)]),
+        ).toString()}`,
+      }),
+      direct: (s, i) => listClues(s, at(clueFilters, i)),
     },
     {
       name: `template ${TEMPLATE}`,

@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../errors.ts';
 import type { Store } from '../store/gateway.ts';
+import { scrub } from './scrub.ts';
+import { AuditSpool } from './spool.ts';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
@@ -27,25 +29,6 @@ export interface AuditEntry extends Required<Omit<AuditInput, 'params'>> {
   params: Record<string, unknown>;
 }
 
-/** Values that must never reach the log (passwords, tokens), whatever the route. */
-const SECRET_KEYS = /pass(word)?|token|secret/i;
-
-/** A parameter longer than this (as JSON) is recorded by its size only: the log is for who did what, not payloads. */
-const MAX_VALUE_BYTES = 4096;
-
-function scrub(params: Record<string, unknown> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (SECRET_KEYS.test(key)) {
-      out[key] = '***';
-      continue;
-    }
-    const bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
-    out[key] = bytes > MAX_VALUE_BYTES ? { omitted: true, bytes } : value;
-  }
-  return out;
-}
-
 function toEntry(input: AuditInput): AuditEntry {
   return {
     auditId: randomUUID(),
@@ -66,26 +49,61 @@ function toEntry(input: AuditInput): AuditEntry {
 /**
  * Entries are queued and written in one transaction per batch (every 250 ms or 200 entries), so auditing a read
  * costs the read nothing. `flush()` waits until everything queued so far is stored; listing flushes first.
- * Only CREATE is ever run on :AuditEntry: there is no update or delete path.
+ * With a spool folder, each entry is also on disk from `record()` until stored, and entries a crashed process
+ * left there are stored at start. Entries are only ever created (MERGE on auditId, so a replay adds nothing):
+ * there is no update or delete path.
  */
 export class AuditLog {
   private queue: AuditEntry[] = [];
+  /** Recorded and not yet stored, by auditId: what the spool file must hold. */
+  private readonly unstored = new Map<string, AuditEntry>();
+  private readonly spool: AuditSpool | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: () => Store,
-    private readonly options: { delayMs?: number; maxBatch?: number } = {},
-  ) {}
+    private readonly options: {
+      delayMs?: number;
+      maxBatch?: number;
+      spoolDir?: string;
+      /** Store what crashed processes left in the spool as soon as this log is made (default true). */
+      adoptAtStart?: boolean;
+    } = {},
+  ) {
+    if (!options.spoolDir) return;
+    this.spool = new AuditSpool(options.spoolDir);
+    if (options.adoptAtStart !== false) this.adoptOrphans();
+  }
+
+  /** Queues the entries crashed processes left in the spool; returns how many. */
+  adoptOrphans(): number {
+    const orphans = this.spool?.adoptOrphans() ?? [];
+    if (orphans.length) {
+      for (const entry of orphans) this.unstored.set(entry.auditId, entry);
+      this.queue.push(...orphans);
+      this.schedule(0);
+    }
+    return orphans.length;
+  }
+
+  /** Entries recorded but not yet in Neo4j (waiting for the next batch, or for Neo4j to come back). */
+  get backlog(): number {
+    return this.unstored.size;
+  }
+
+  private schedule(delayMs: number): void {
+    // unref: a pending flush must not keep a CLI process alive; servers flush on close.
+    this.timer ??= setTimeout(() => void this.flush(), delayMs).unref();
+  }
 
   record(input: AuditInput): AuditEntry {
     const entry = toEntry(input);
+    this.spool?.append([entry]);
+    this.unstored.set(entry.auditId, entry);
     this.queue.push(entry);
     if (this.queue.length >= (this.options.maxBatch ?? 200)) void this.flush();
-    else if (!this.timer) {
-      // unref: a pending flush must not keep a CLI process alive; servers flush on close.
-      this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 250).unref();
-    }
+    else this.schedule(this.options.delayMs ?? 250);
     return entry;
   }
 
@@ -100,20 +118,28 @@ export class AuditLog {
       try {
         await this.store().write(
           `UNWIND $entries AS e
-           CREATE (a:AuditEntry)
-           SET a = e, a.at = datetime(e.at), a.params = e.paramsJson
+           MERGE (a:AuditEntry {auditId: e.auditId})
+           ON CREATE SET a = e, a.at = datetime(e.at), a.params = e.paramsJson
            REMOVE a.paramsJson`,
           { entries: batch.map(({ params, ...rest }) => ({ ...rest, paramsJson: JSON.stringify(params) })) },
         );
+        for (const entry of batch) this.unstored.delete(entry.auditId);
+        this.spool?.rewrite([...this.unstored.values()]);
       } catch (error) {
         this.queue = [...batch, ...this.queue];
-        this.timer ??= setTimeout(() => void this.flush(), 5000).unref();
+        this.schedule(5000);
         process.stderr.write(
           `[qingfeng] 审计记录暂未写入，稍后重试 / audit entries not yet stored, will retry: ${String(error)}\n`,
         );
       }
     });
     return this.writing;
+  }
+
+  /** Stops retrying (at shutdown): what is not stored stays in the spool for the next start. */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }
 

@@ -11,6 +11,8 @@ export interface SessionUser {
 
 interface Session {
   user: SessionUser;
+  /** The account's session epoch at login; any account change moves it on and so ends the session. */
+  epoch: number;
   createdAt: number;
   lastSeenAt: number;
 }
@@ -21,25 +23,56 @@ export interface SessionOptions {
   /** No session lives longer than this, used or not. */
   absoluteMs: number;
   now?: () => number;
+  /**
+   * The account's current session epoch from the store (null: gone or disabled). Account changes made by
+   * another process (the CLI) only reach this process's sessions through it.
+   */
+  epochOf?: (username: string) => Promise<number | null>;
 }
+
+const STORE_QUIET_MS = 5_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly now: () => number;
+  /** After the store failed to answer, it is not asked again for a few seconds (an outage costs no extra wait). */
+  private storeQuietUntil = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
   }
 
   /** Returns the bearer token; only its hash is kept, so a heap dump does not yield live tokens. */
-  create(user: SessionUser): string {
+  create(user: SessionUser, epoch = 0): string {
     this.sweep();
     const token = randomBytes(32).toString('base64url');
     const at = this.now();
-    this.sessions.set(hashToken(token), { user, createdAt: at, lastSeenAt: at });
+    this.sessions.set(hashToken(token), { user, epoch, createdAt: at, lastSeenAt: at });
     return token;
+  }
+
+  /**
+   * Like `touch`, and the account has not changed since login (asked of the store on every request, so a
+   * `qingfeng user set --disable` in another process ends the session at once). When the store cannot be
+   * asked the session stands: every route that reads data fails with the outage anyway, and no account can
+   * change while the store is down.
+   */
+  async check(token: string): Promise<SessionUser | undefined> {
+    const user = this.touch(token);
+    if (!user || !this.options.epochOf || this.now() < this.storeQuietUntil) return user;
+    const session = this.sessions.get(hashToken(token));
+    let epoch: number | null;
+    try {
+      epoch = await this.options.epochOf(user.username);
+    } catch {
+      this.storeQuietUntil = this.now() + STORE_QUIET_MS;
+      return user;
+    }
+    if (epoch === session?.epoch) return user;
+    this.revokeUser(user.username);
+    return undefined;
   }
 
   /** The session's user, refreshing its idle clock; undefined when unknown or expired. */

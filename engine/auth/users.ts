@@ -16,7 +16,7 @@ export interface User {
   lastLoginAt: string | null;
 }
 
-const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,40}$/;
+export const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,40}$/;
 
 const USER_PROJECTION = `u {
   .username, .displayName, .role, .clearance, .disabled,
@@ -121,8 +121,10 @@ export async function updateUser(store: Store, username: string, change: UserCha
     checkPasswordStrength(change.password);
     set.passwordHash = await hashPassword(change.password);
   }
+  // Every change, from the API or the CLI, moves the session epoch on: the user's live sessions end.
   const [row] = await store.write<{ user: User }>(
-    `MATCH (u:User {username: $username}) SET u += $set, u.updatedAt = datetime()
+    `MATCH (u:User {username: $username})
+     SET u += $set, u.updatedAt = datetime(), u.sessionEpoch = coalesce(u.sessionEpoch, 0) + 1
      RETURN ${USER_PROJECTION} AS user`,
     { username, set },
   );
@@ -134,15 +136,30 @@ export async function updateUser(store: Store, username: string, change: UserCha
  * The user when name and password match an enabled account, else null. A missing user still costs one hash,
  * so timing does not reveal which user names exist.
  */
-export async function checkLogin(store: Store, username: string, password: string): Promise<User | null> {
-  const [row] = await store.read<{ user: User; hash: string }>(
-    `MATCH (u:User {username: $username}) RETURN ${USER_PROJECTION} AS user, u.passwordHash AS hash`,
+export async function checkLogin(
+  store: Store,
+  username: string,
+  password: string,
+): Promise<(User & { sessionEpoch: number }) | null> {
+  const [row] = await store.read<{ user: User; hash: string; epoch: number }>(
+    `MATCH (u:User {username: $username})
+     RETURN ${USER_PROJECTION} AS user, u.passwordHash AS hash, coalesce(u.sessionEpoch, 0) AS epoch`,
     { username },
   );
   const ok = await verifyPassword(password, row?.hash ?? DUMMY_HASH);
   if (!row || !ok || row.user.disabled) return null;
   await store.write('MATCH (u:User {username: $username}) SET u.lastLoginAt = datetime()', { username });
-  return row.user;
+  return { ...row.user, sessionEpoch: row.epoch };
+}
+
+/** The epoch a live session of the user must carry; null when the user is gone or disabled. */
+export async function sessionEpoch(store: Store, username: string): Promise<number | null> {
+  const [row] = await store.read<{ epoch: number }>(
+    `MATCH (u:User {username: $username}) WHERE NOT coalesce(u.disabled, false)
+     RETURN coalesce(u.sessionEpoch, 0) AS epoch`,
+    { username },
+  );
+  return row ? row.epoch : null;
 }
 
 // A valid hash of a random password, checked against when the user does not exist.

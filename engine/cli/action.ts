@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { type AuditInput, AuditLog } from '../audit/log.ts';
 import { InvalidInputError, isEngineError } from '../errors.ts';
 import { t } from '../i18n.ts';
+import { homePaths } from '../localdb/home.ts';
 import { readSettings, type Settings } from '../settings.ts';
 import { resolveConnection } from '../store/connection.ts';
 import { closeAllStores, getStore, type Store } from '../store/gateway.ts';
@@ -29,10 +30,16 @@ function makeContext(): CliContext {
     say: (message) => process.stderr.write(`${message}\n`),
     json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
   };
-  const log = new AuditLog(() => context.store());
+  // Spooled: a change recorded while Neo4j is down is stored by the next process that audits. Orphans are
+  // adopted only when this command audits, so `db start` or `db status` never wait on a store.
+  const log = new AuditLog(() => context.store(), {
+    spoolDir: homePaths(settings.home).auditSpool,
+    adoptAtStart: false,
+  });
   const context: CliContext = {
     ...base,
     audit: async (entry) => {
+      log.adoptOrphans();
       log.record({ ...entry, user: `cli:${userInfo().username}`, role: 'cli' });
       await log.flush();
     },

@@ -58,6 +58,7 @@ export function registerIngestCommand(program: Command): void {
           profile: options.profile,
           outDir: options.out ?? join(ctx.settings.home, 'ingest-runs'),
           batchSize,
+          limits: ctx.settings.ingestLimits,
           onProgress: progressPrinter(!options.json && process.stderr.isTTY === true),
         });
         if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
@@ -79,10 +80,16 @@ export function registerIngestCommand(program: Command): void {
           if (f.refused) return `  ✗ ${name}: 拒收 refused [${f.refused.id}] ${f.refused.message}`;
           return `  ${name} (${f.kind}): ${f.rows} 行 rows = 导入 loaded ${f.loaded} + 合并 merged ${f.merged} + 隔离 quarantined ${f.quarantined}（警告 warnings ${f.warnings}）`;
         });
+        const refusedLine = refused.length
+          ? [
+              `拒收 ${refused.length} 个文件 refused files: ${refused.map((f) => (f.sheet ? `${f.path} [${f.sheet}]` : f.path)).join(', ')}`,
+            ]
+          : [];
         ctx.say(
           [
             `导入批次 Run ${result.runId}`,
             ...lines,
+            ...refusedLine,
             `户籍亲属关系 household family ties: ${result.familyTies}; 人员匹配 resolved mentions: ${result.resolvedMentions}`,
             `隔离报告 Quarantine report: ${result.quarantineFile}`,
           ].join('\n'),

@@ -1,7 +1,7 @@
 // `qingfeng serve`: runs Neo4j and the app until Ctrl-C, then stops both cleanly.
 import type { Command } from 'commander';
 import { t } from '../i18n.ts';
-import { serve } from '../server/serve.ts';
+import { SHUTDOWN_MS, serve } from '../server/serve.ts';
 import { action } from './action.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -18,11 +18,19 @@ export function registerServeCommand(program: Command): void {
             if (stopping) return;
             stopping = true;
             ctx.say(t('serve.stopping', {}, 'both'));
+            // The last resort: whatever still hangs (a socket, a worker thread, a driver), the process ends.
+            setTimeout(() => {
+              ctx.say(t('serve.forcedExit', { seconds: SHUTDOWN_MS / 1000 }, 'both'));
+              process.exit(1);
+            }, SHUTDOWN_MS).unref();
             running.close().then(resolvePromise, resolvePromise);
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        // Background jobs (an ingest's worker threads, a model run) are not waited for: an interrupted job is
+        // marked so at the next start, and its audit entries are in the spool.
+        setImmediate(() => process.exit(process.exitCode ?? 0));
       }),
     );
 }

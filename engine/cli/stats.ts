@@ -1,5 +1,6 @@
 // `qingfeng stats`: node counts per label and relationship counts per type, with schema captions.
 import type { Command } from 'commander';
+import { markInterruptedRuns, runCounts } from '../../ingest/load/runs.ts';
 import { ENTITY_TYPES, RELATION_TYPES } from '../schema/index.ts';
 import { graphStats } from '../store/admin.ts';
 import { action } from './action.ts';
@@ -24,10 +25,13 @@ export function registerStatsCommand(program: Command): void {
     .action(
       action(async (ctx, options: { json?: boolean }) => {
         const stats = await graphStats(ctx.store());
-        if (options.json) ctx.json(stats);
+        // Per status, so a run killed half-way shows as interrupted rather than as still running.
+        await markInterruptedRuns(ctx.store());
+        const ingestRuns = await runCounts(ctx.store());
+        if (options.json) ctx.json({ ...stats, ingestRuns });
         else
           process.stdout.write(
-            `${table('节点 Nodes', stats.nodes)}\n${table('关系 Relationships', stats.relationships)}\n`,
+            `${table('节点 Nodes', stats.nodes)}\n${table('关系 Relationships', stats.relationships)}\n${table('导入批次 Ingest runs', ingestRuns)}\n`,
           );
       }),
     );

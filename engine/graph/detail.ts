@@ -1,4 +1,5 @@
 // One entity in full: its payload node, provenance (file and row), degree per relationship type, and its clues.
+import { runStatusCypher } from '../../ingest/load/runs.ts';
 import { RELATION_TYPES, type RelationType } from '../schema/index.ts';
 import type { Store } from '../store/gateway.ts';
 import type { EntityHandle } from './entities.ts';
@@ -21,7 +22,7 @@ export interface Provenance {
   /** True when ingest stopped recording sources for this node (it keeps the first per file, up to a limit). */
   capped: boolean;
   firstRun: string | null;
-  run: { runId: string; startedAt: string | null; finishedAt: string | null } | null;
+  run: { runId: string; startedAt: string | null; finishedAt: string | null; status: string | null } | null;
 }
 
 export interface DegreeCount {
@@ -92,9 +93,14 @@ async function provenance(store: Store, handle: EntityHandle): Promise<Provenanc
   const firstRun = typeof props.firstRun === 'string' ? props.firstRun : null;
   let run: Provenance['run'] = null;
   if (firstRun) {
-    const [row] = await store.read<{ startedAt: string | null; finishedAt: string | null }>(
+    const [row] = await store.read<{
+      startedAt: string | null;
+      finishedAt: string | null;
+      status: string | null;
+    }>(
       `MATCH (r:IngestRun {runId: $runId})
-       RETURN toString(r.startedAt) AS startedAt, toString(r.finishedAt) AS finishedAt`,
+       RETURN toString(r.startedAt) AS startedAt, toString(r.finishedAt) AS finishedAt,
+              ${runStatusCypher('r')} AS status`,
       { runId: firstRun },
     );
     if (row) run = { runId: firstRun, ...row };

@@ -51,15 +51,10 @@ const FULLTEXT_ARM = `CALL db.index.fulltext.queryNodes('entity_search', $text, 
          100.0 + CASE WHEN score > 99.0 THEN 99.0 ELSE score END AS score`;
 
 /**
- * One query, one round trip: an index seek per label on its key, phone owners, a partial-name lookup per name
- * property (text indexes), and the full-text index.
+ * One query, one round trip: an index seek per label on its key, phone owners and a partial-name lookup per name
+ * property (text indexes). The full-text index is asked apart, only when these leave the page short.
  */
-function searchCypher(
-  labels: string[],
-  withPhone: boolean,
-  withNames: boolean,
-  withFulltext: boolean,
-): string {
+function searchCypher(labels: string[], withPhone: boolean, withNames: boolean): string {
   const arms: string[] = [];
   for (const label of labels) {
     const key = entityType(label).key;
@@ -84,8 +79,23 @@ function searchCypher(
          RETURN n, 'name' AS kind, '${prop}' AS field, how, score
          ORDER BY score DESC LIMIT toInteger($limit)`,
       );
-  if (withFulltext) arms.push(FULLTEXT_ARM);
   return `CALL {\n${arms.join('\nUNION ALL\n')}\n} RETURN n, kind, field, how, score`;
+}
+
+const distinctNodes = (rows: Row[]) => new Set(rows.map((r) => r.n.elementId)).size;
+
+/** The full-text arm's rows, each given the label's first name-like property as the field that matched. */
+async function fulltextRows(store: Store, params: Record<string, unknown>): Promise<Row[]> {
+  let rows: Row[];
+  try {
+    rows = await store.read<Row>(FULLTEXT_ARM, params);
+  } catch (error) {
+    // Text the Lucene parser still refuses finds nothing by full-text; the other matches still answer.
+    if (!(error instanceof StoreError) || error.retriable) throw error;
+    return [];
+  }
+  for (const row of rows) row.field = textProperties(labelOf(row.n))[0] ?? 'name';
+  return rows;
 }
 
 /** Lucene query text from what a user typed: operators and special characters escaped. */
@@ -112,17 +122,10 @@ export async function searchEntities(store: Store, options: SearchOptions): Prom
   const keyLike = /\d{5,}/.test(q) && /^[0-9A-Za-z+\-\s()]+$/.test(q);
   const text = keyLike ? '' : luceneText(q);
   const params = { q, keys, phone: phone.ok ? phone.value.phone : null, labels, limit, text };
-  const run = (withFulltext: boolean) =>
-    store.read<Row>(searchCypher(labels, phone.ok, !keyLike, withFulltext), params);
-  let rows: Row[];
-  try {
-    rows = await run(text.trim() !== '');
-  } catch (error) {
-    // Text the Lucene parser still refuses finds nothing by full-text; the other matches still answer.
-    if (!(error instanceof StoreError) || error.retriable) throw error;
-    rows = await run(false);
-  }
-  for (const row of rows) if (row.how === 'fulltext') row.field = textProperties(labelOf(row.n))[0] ?? 'name';
+  const rows = await store.read<Row>(searchCypher(labels, phone.ok, !keyLike), params);
+  // Full-text scores (100–199) rank below every key and name match (≥ 699), so when those already fill the page
+  // the full-text arm cannot change the answer: it runs only when they do not (most short name fragments).
+  if (text.trim() !== '' && distinctNodes(rows) < limit) rows.push(...(await fulltextRows(store, params)));
   const best = new Map<string, Row>();
   for (const row of rows) {
     const seen = best.get(row.n.elementId);

@@ -22,6 +22,9 @@ export function homePaths(home: string) {
     run: join(home, 'run'),
     import: join(home, 'import'),
     record: join(home, 'run', 'instance.json'),
+    // Survives stop (unlike instance.json), so a restart keeps the ports clients were given.
+    ports: join(home, 'run', 'ports.json'),
+    auditSpool: join(home, 'audit-spool'),
     password: join(home, 'password'),
     authFile: join(home, 'data', 'dbms', 'auth.ini'),
   };
@@ -49,6 +52,27 @@ export function writeRecord(paths: HomePaths, record: InstanceRecord): void {
 
 export function clearRecord(paths: HomePaths): void {
   rmSync(paths.record, { force: true });
+}
+
+/** The ports chosen at the first start, reused by every later start while they are free. */
+export interface PortsRecord {
+  boltPort: number;
+  httpPort: number;
+}
+
+export function readPorts(paths: HomePaths): PortsRecord | undefined {
+  try {
+    const ports = JSON.parse(readFileSync(paths.ports, 'utf8')) as Partial<PortsRecord>;
+    return Number.isInteger(ports.boltPort) && Number.isInteger(ports.httpPort)
+      ? (ports as PortsRecord)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writePorts(paths: HomePaths, ports: PortsRecord): void {
+  writeFileSync(paths.ports, `${JSON.stringify(ports, null, 2)}\n`);
 }
 
 /** The instance's password: generated once, stored readable by the owner only. */

@@ -16,7 +16,9 @@ import {
   type InstanceRecord,
   isNeo4jProcess,
   readOrCreatePassword,
+  readPorts,
   readRecord,
+  writePorts,
   writeRecord,
 } from './home.ts';
 import { freePort, isListening, isPortFree } from './ports.ts';
@@ -67,7 +69,17 @@ export async function instanceStatus(settings: Settings): Promise<InstanceStatus
   };
 }
 
-async function choosePort(wanted: number | undefined, variable: string, avoid: number[]): Promise<number> {
+/**
+ * A port set by the environment must be free (else an error); otherwise the port this home used before is taken
+ * again when free, so a restarted Neo4j is where running clients (the API) expect it; failing that, a free one.
+ */
+async function choosePort(
+  wanted: number | undefined,
+  previous: number | undefined,
+  variable: string,
+  avoid: number[],
+  say: (message: string) => void,
+): Promise<number> {
   if (wanted !== undefined) {
     if (!(await isPortFree(wanted))) {
       throw new EnvironmentError('port.inUse', t('port.inUse', { port: wanted, variable }, 'both'), {
@@ -76,9 +88,14 @@ async function choosePort(wanted: number | undefined, variable: string, avoid: n
     }
     return wanted;
   }
+  if (previous !== undefined && !avoid.includes(previous)) {
+    if (await isPortFree(previous)) return previous;
+  }
   for (;;) {
     const port = await freePort();
-    if (!avoid.includes(port)) return port;
+    if (avoid.includes(port)) continue;
+    if (previous !== undefined) say(t('port.moved', { previous, port, variable }, 'both'));
+    return port;
   }
 }
 
@@ -160,8 +177,16 @@ export async function startInstance(
   clearRecord(paths);
   const java = findJava();
   const lib = await ensureNeo4jJars(settings.cacheDir, settings.neo4jVersion, say);
-  const boltPort = await choosePort(settings.boltPort, 'QINGFENG_BOLT_PORT', []);
-  const httpPort = await choosePort(settings.httpPort, 'QINGFENG_HTTP_PORT', [boltPort]);
+  const previous = readPorts(paths);
+  const boltPort = await choosePort(settings.boltPort, previous?.boltPort, 'QINGFENG_BOLT_PORT', [], say);
+  const httpPort = await choosePort(
+    settings.httpPort,
+    previous?.httpPort,
+    'QINGFENG_HTTP_PORT',
+    [boltPort],
+    say,
+  );
+  writePorts(paths, { boltPort, httpPort });
   writeFileSync(
     paths.confFile,
     renderConf(paths, { boltPort, httpPort, pageCache: settings.neo4jPageCache }),

@@ -4,6 +4,14 @@ import type { EntityType, PropertySpec } from './types.ts';
 const name: PropertySpec = { type: 'string', zh: '名称', en: 'Name', indexed: true, fulltext: true };
 const phone: PropertySpec = { type: 'string', zh: '电话', en: 'Phone' };
 const address: PropertySpec = { type: 'string', zh: '地址', en: 'Address' };
+// The ID number's date segment: an uncleared role that saw it whole could read the masked digits back.
+const birthDate: PropertySpec = {
+  type: 'date',
+  zh: '出生日期',
+  en: 'Birth date',
+  revealsId: 'birthDate',
+  mentions: ['出生', '生于', 'born', 'date of birth', 'birthday'],
+};
 
 export const ENTITY_TYPES = [
   {
@@ -15,10 +23,10 @@ export const ENTITY_TYPES = [
     color: '#4e79a7',
     icon: 'person',
     properties: {
-      idNumber: { type: 'string', zh: '身份证号', en: 'ID number', sensitive: true },
+      idNumber: { type: 'string', zh: '身份证号', en: 'ID number', sensitive: true, revealsId: 'number' },
       name: { ...name, zh: '姓名', en: 'Name' },
       sex: { type: 'string', zh: '性别', en: 'Sex' },
-      birthDate: { type: 'date', zh: '出生日期', en: 'Birth date', indexed: true },
+      birthDate: { ...birthDate, indexed: true },
       deathDate: { type: 'date', zh: '死亡日期', en: 'Date of death', indexed: true },
       phone,
       address,
@@ -37,8 +45,14 @@ export const ENTITY_TYPES = [
       mentionId: { type: 'string', zh: '提及编号', en: 'Mention id' },
       name: { ...name, zh: '姓名', en: 'Name' },
       phone,
-      birthDate: { type: 'date', zh: '出生日期', en: 'Birth date' },
-      idNumberRaw: { type: 'string', zh: '原始证件号码', en: 'ID number as written', sensitive: true },
+      birthDate,
+      idNumberRaw: {
+        type: 'string',
+        zh: '原始证件号码',
+        en: 'ID number as written',
+        sensitive: true,
+        revealsId: 'number',
+      },
       invalidId: { type: 'boolean', zh: '证件号码无效', en: 'Invalid ID number', indexed: true },
     },
   },

@@ -40,6 +40,17 @@ export function investigatedEntityTypes(): EntityType[] {
   return ENTITY_TYPES.filter((e: EntityType) => !e.internal);
 }
 
+/**
+ * Relationship types of the investigated graph: both ends are investigated entity types, so expanding along one
+ * never reaches application data (`CASE_SUBJECT` starts at a case: internal). The query guard allows only these.
+ */
+export function investigatedRelationTypes(): RelationType[] {
+  const investigated = new Set(investigatedEntityTypes().map((e) => e.label));
+  return (RELATION_TYPES as readonly RelationType[]).filter((r) =>
+    [...r.from, ...r.to].every((label) => investigated.has(label)),
+  );
+}
+
 /** Properties that must be masked for a role without clearance, per label. */
 export function sensitiveProperties(label: string): string[] {
   return Object.entries(entityType(label).properties)

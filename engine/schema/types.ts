@@ -9,6 +9,13 @@ export interface PropertySpec {
   en: string;
   /** Identification numbers are masked for roles without clearance. */
   sensitive?: boolean;
+  /**
+   * The value is an ID number (`number`: as stored or as written in the source, whatever its shape) or gives part of
+   * one away (`birthDate`: the ID's hidden digits). Roles without clearance see it masked, a birth date as its year.
+   */
+  revealsId?: 'number' | 'birthDate';
+  /** Words that introduce this value in generated sentences (reports, clue evidence): masked there too. */
+  mentions?: readonly string[];
   /** A range index is created on it. */
   indexed?: boolean;
   /** A full-text index (Chinese-aware analyser) covers it, for search by name (implies `text`). */

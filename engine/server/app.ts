@@ -10,6 +10,7 @@ import { errorMiddleware, notFoundRoute } from './errors.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { ingestRoutes } from './ingest/routes.ts';
+import { methodNotAllowed } from './methods.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { type ApiRoute, mountRoutes } from './route.ts';
 import { schemaRoutes } from './schema/routes.ts';
@@ -47,8 +48,13 @@ export function createApp(deps: AppDeps): QingfengApp {
   const services = createServices(deps);
   app.services = services;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Forwarded-for headers are anyone's to write: believe them only from the proxies the operator named.
+  app.set('trust proxy', services.settings.trustProxy.length ? services.settings.trustProxy : false);
   app.use(express.json({ limit: '2mb' }));
+  app.use(
+    '/api',
+    methodNotAllowed(() => ALL_ROUTES),
+  );
   app.use('/api', mountRoutes(ALL_ROUTES, services));
   app.use('/api', notFoundRoute);
   mountViewer(app);

@@ -9,7 +9,7 @@ import { isEngineError } from '../errors.ts';
 import type { Store } from '../store/gateway.ts';
 import { httpError } from './errors.ts';
 import type { ApiServices } from './services.ts';
-import { currentUser } from './session.ts';
+import { checkSameOrigin, currentUser } from './session.ts';
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : Record<string, never>;
@@ -30,8 +30,8 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** The body is multipart/form-data (file upload), described but not parsed as JSON. */
-  multipart?: boolean;
+  /** The body is multipart/form-data (file upload): its form fields, documented but read by the handler. */
+  multipart?: Schema;
   /** Audit action id recorded for every call (success, failure, denial); omitted → not audited. */
   audit?: string;
   /** Extra documented answers, e.g. `{ 404: 'No such clue' }`. */
@@ -100,6 +100,15 @@ function parsePart(where: 'params' | 'query' | 'body', schema: Schema | undefine
   );
 }
 
+/** A route that declares a body needs one (JSON, `{}` for all defaults): a bare POST is refused, not defaulted. */
+function requiredBody(spec: ApiRoute['spec'], req: Request): unknown {
+  if (spec.body && req.body === undefined)
+    throw httpError(400, 'request.invalid', '缺少 JSON 请求体 / A JSON request body is required', {
+      field: 'body',
+    });
+  return req.body;
+}
+
 function languageOf(req: Request): 'zh' | 'en' {
   const asked = typeof req.query.lang === 'string' ? req.query.lang : (req.get('accept-language') ?? '');
   return /^en/i.test(asked) ? 'en' : 'zh';
@@ -122,7 +131,7 @@ function auditEntry(
   return {
     user: user?.username ?? '(anonymous)',
     role: user?.role ?? '-',
-    action: route.spec.audit ?? '',
+    action: route.spec.audit ?? errorId ?? '',
     target: ctx?.audit.target ?? (typeof req.params.id === 'string' ? req.params.id : null),
     params,
     rows: ctx?.audit.rows ?? null,
@@ -139,9 +148,11 @@ export function mountRoutes(routes: readonly ApiRoute[], services: ApiServices):
   for (const route of routes) {
     const { spec } = route;
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
-      const user = currentUser(req, services);
+      let user: SessionUser | undefined;
       let ctx: RouteContext<unknown, unknown, unknown> | undefined;
       try {
+        user = await currentUser(req, services);
+        if (user) checkSameOrigin(req, services.settings);
         if (spec.access !== 'public' && !user) {
           throw httpError(401, 'auth.required', '请先登录 / Please log in');
         }
@@ -153,7 +164,7 @@ export function mountRoutes(routes: readonly ApiRoute[], services: ApiServices):
         ctx = {
           params: parsePart('params', spec.params, req.params),
           query: parsePart('query', spec.query, req.query),
-          body: spec.multipart ? {} : parsePart('body', spec.body, req.body),
+          body: spec.multipart ? {} : parsePart('body', spec.body, requiredBody(spec, req)),
           user: user as SessionUser,
           services,
           store: services.store,
@@ -171,12 +182,12 @@ export function mountRoutes(routes: readonly ApiRoute[], services: ApiServices):
         if (body === undefined) res.status(reply.status).end();
         else res.status(reply.status).json(body);
       } catch (error) {
-        if (spec.audit && user) {
+        const errorId = isEngineError(error) ? error.id : 'internal';
+        // A cross-origin refusal is audited on every route: it is how a forged request shows up.
+        if (user && (spec.audit || errorId === 'auth.crossOrigin')) {
           const status = isEngineError(error) ? error.status : 500;
           const outcome: AuditOutcome = status === 403 ? 'denied' : 'failed';
-          services.audit.record(
-            auditEntry(route, req, user, ctx, outcome, status, isEngineError(error) ? error.id : 'internal'),
-          );
+          services.audit.record(auditEntry(route, req, user, ctx, outcome, status, errorId));
         }
         next(error);
       }

@@ -1,16 +1,18 @@
 // `qingfeng serve` (what `npm start` runs): the managed Neo4j, the schema, and the HTTP server, stopped together.
 import type { Server } from 'node:http';
+import { markInterruptedRuns } from '../../ingest/load/runs.ts';
 import { ensureBuiltinTemplates } from '../../queries/index.ts';
 import { ensureFirstLogins } from '../auth/firstRun.ts';
 import { type DemoStep, ensureDemo } from '../demo/bootstrap.ts';
 import { runModels } from '../detect/run.ts';
 import { EnvironmentError } from '../errors.ts';
 import { t } from '../i18n.ts';
+import { homePaths } from '../localdb/home.ts';
 import { startInstance, stopInstance } from '../localdb/instance.ts';
 import { isPortFree } from '../localdb/ports.ts';
 import { applySchema } from '../schema/constraints.ts';
 import type { Settings } from '../settings.ts';
-import { type ConnectionInfo, resolveConnection } from '../store/connection.ts';
+import { type ConnectionInfo, followingStore, resolveConnection } from '../store/connection.ts';
 import { closeAllStores, getStore, INTERACTIVE_TIMEOUTS } from '../store/gateway.ts';
 import { createApp } from './app.ts';
 
@@ -27,8 +29,30 @@ const demoSteps: DemoStep[] = [
 export interface RunningServer {
   url: string;
   connection: ConnectionInfo;
-  /** Closes the HTTP server and the driver; stops Neo4j if this process started it. */
+  /**
+   * Closes the HTTP server and the driver, flushes the audit log, and stops Neo4j if this process started it,
+   * all within SHUTDOWN_MS even when Neo4j is gone or requests hang (what is not stored stays in the spool).
+   */
   close: () => Promise<void>;
+}
+
+/** The whole shutdown budget; `qingfeng serve` exits by force once it is spent. */
+export const SHUTDOWN_MS = 10_000;
+/** How long requests in flight may finish before their sockets are cut. */
+const DRAIN_MS = 3_000;
+/** Each of the audit flush and the driver close, which wait on Neo4j. */
+const STEP_MS = 2_000;
+
+/** Waits for `work`, but not longer than `ms`: a shutdown step must never hang the exit. */
+function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(resolvePromise, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolvePromise();
+    };
+    work.then(done, done);
+  });
 }
 
 export async function serve(settings: Settings, say: (message: string) => void): Promise<RunningServer> {
@@ -68,7 +92,14 @@ export async function serve(settings: Settings, say: (message: string) => void):
     { home: settings.home, withDemo: settings.demoScale > 0, password: settings.demoPassword },
     say,
   );
-  const app = createApp({ store: () => getStore(connection, INTERACTIVE_TIMEOUTS), settings });
+  // Runs left open by an ingest that was killed (or by a server that was) are marked interrupted.
+  await markInterruptedRuns(getStore(connection));
+  const following = followingStore(settings, connection, INTERACTIVE_TIMEOUTS);
+  const app = createApp({
+    store: following.store,
+    settings,
+    auditSpoolDir: homePaths(settings.home).auditSpool,
+  });
   const server: Server = await new Promise((resolvePromise) => {
     const s = app.listen(settings.serverPort, settings.serverHost, () => resolvePromise(s));
   });
@@ -77,11 +108,19 @@ export async function serve(settings: Settings, say: (message: string) => void):
     url,
     connection,
     close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
+      const started = Date.now();
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      await atMost(closed, DRAIN_MS);
       server.closeAllConnections();
-      await app.services.audit.flush();
-      await closeAllStores();
-      if (startedHere) await stopInstance(settings);
+      await atMost(app.services.audit.flush(), STEP_MS);
+      app.services.audit.stop();
+      await atMost(closeAllStores(), STEP_MS);
+      if (startedHere) {
+        // Neo4j goes on shutting down cleanly after SIGTERM even if we stop waiting for it.
+        const left = SHUTDOWN_MS - (Date.now() - started) - 500;
+        await atMost(stopInstance(settings), Math.max(left, 0));
+      }
     },
   };
 }

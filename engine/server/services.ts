@@ -2,6 +2,7 @@
 import { AuditLog } from '../audit/log.ts';
 import { LoginLimiter } from '../auth/rateLimit.ts';
 import { SessionStore } from '../auth/sessions.ts';
+import { sessionEpoch } from '../auth/users.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.ts';
 import type { Store } from '../store/gateway.ts';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   store: () => Store;
   /** Defaults to DEFAULT_SETTINGS (tests pass their own). */
   settings?: Settings;
+  /** Where audit entries wait on disk until stored (`serve` gives the home's); unset: memory only. */
+  auditSpoolDir?: string;
 }
 
 export interface ApiServices {
@@ -30,12 +33,13 @@ export function createServices(deps: AppDeps): ApiServices {
     sessions: new SessionStore({
       idleMs: settings.sessionIdleMinutes * 60_000,
       absoluteMs: settings.sessionMaxHours * 3_600_000,
+      epochOf: async (username) => sessionEpoch(deps.store(), username),
     }),
     limiter: new LoginLimiter({
       maxFailures: settings.loginMaxFailures,
       windowMs: settings.loginWindowMinutes * 60_000,
     }),
-    audit: new AuditLog(deps.store),
+    audit: new AuditLog(deps.store, { spoolDir: deps.auditSpoolDir }),
     shared: new Map(),
   };
 }

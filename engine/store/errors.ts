@@ -16,6 +16,14 @@ export function toStoreError(error: unknown, uri: string): StoreError {
       details: { uri },
     });
   }
+  // The driver's pool had no free connection within connectionAcquisitionTimeout: busy, not down.
+  if (/acquisition timed out/i.test(detail)) {
+    return new StoreError('store.busy', t('store.failed', { detail }, 'both'), {
+      retriable: true,
+      cause: error,
+      details: { code: 'ConnectionAcquisitionTimeout' },
+    });
+  }
   if (
     code === 'Neo.ClientError.Security.Unauthorized' ||
     code === 'Neo.ClientError.Security.AuthenticationRateLimit'

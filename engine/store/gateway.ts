@@ -1,5 +1,5 @@
 // The store gateway: one driver per connection, read/write helpers over managed transactions, batched UNWIND writes.
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { isEngineError, StoreError } from '../errors.ts';
 import type { ConnectionInfo } from './connection.ts';
 import { toStoreError } from './errors.ts';
@@ -12,6 +12,16 @@ export type Row = Record<string, unknown>;
 export type TxRun = <R = Row>(cypher: string, params?: Params) => Promise<R[]>;
 
 const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
+
+/** What `stream`/`explain` throw past a store's deadline; `details.code` is `Qingfeng.ClientTimeout`. */
+function clientTimeout(deadlineMs: number): StoreError {
+  const seconds = Math.round(deadlineMs / 100) / 10;
+  return new StoreError(
+    'store.timeout',
+    `Neo4j 在 ${seconds} 秒内没有应答 / Neo4j did not answer within ${seconds} s`,
+    { retriable: false, details: { code: 'Qingfeng.ClientTimeout', deadlineMs } },
+  );
+}
 
 function runner(tx: {
   run: (cypher: string, params: Params) => PromiseLike<{ records: { toObject(): object }[] }>;
@@ -74,6 +84,14 @@ function addSummary(a: WriteSummary, b: WriteSummary): WriteSummary {
 export interface StoreTimeouts {
   retryMs: number;
   connectMs: number;
+  /** A driver of its own for one kind of work (analysts' queries): its pool size, wait for a free connection… */
+  poolSize?: number;
+  acquireMs?: number;
+  /** …records pulled per batch (small: a row may be megabytes)… */
+  fetchSize?: number;
+  /** …and a client-side bound on `stream` and `explain`: past it the caller gets `store.timeout` even when
+   * Neo4j does not answer at all (a query stuck in the parser ignores the transaction timeout). */
+  deadlineMs?: number;
 }
 
 /** Batch work (ingest, detection): ride out a restart or a burst of deadlocks. */
@@ -84,15 +102,53 @@ export const INTERACTIVE_TIMEOUTS: StoreTimeouts = { retryMs: 4_000, connectMs: 
 export class Store {
   readonly connection: ConnectionInfo;
   private readonly driver: Driver;
+  private readonly deadlineMs: number | undefined;
 
   constructor(connection: ConnectionInfo, timeouts: StoreTimeouts = BATCH_TIMEOUTS) {
     this.connection = connection;
+    this.deadlineMs = timeouts.deadlineMs;
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       maxTransactionRetryTime: timeouts.retryMs,
-      connectionAcquisitionTimeout: Math.max(timeouts.connectMs, 10_000),
+      connectionAcquisitionTimeout: timeouts.acquireMs ?? Math.max(timeouts.connectMs, 10_000),
       connectionTimeout: timeouts.connectMs,
+      ...(timeouts.poolSize ? { maxConnectionPoolSize: timeouts.poolSize } : {}),
+      ...(timeouts.fetchSize ? { fetchSize: timeouts.fetchSize } : {}),
       userAgent: 'qingfeng',
     });
+  }
+
+  /**
+   * Runs `work` in a read session bounded by the deadline (when this store has one). Past it, or after a
+   * failure (a row handler refusing an oversized answer), the caller is answered at once and the session closed
+   * in the background: closing waits for Neo4j to finish the batch in flight, which may be megabytes or never.
+   */
+  private async readBounded<T>(
+    work: (session: Session, fail: (error: unknown) => void) => Promise<T>,
+  ): Promise<T> {
+    const session = this.session('READ');
+    // `fail` answers the caller now: the driver itself reports a failure only after the rollback, which Neo4j
+    // reads after the batch in flight.
+    let fail: (error: unknown) => void = () => {};
+    const bound = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    bound.catch(() => {});
+    const running = work(session, fail);
+    // The race below may settle first; a later failure of the work must not become an unhandled rejection.
+    running.catch(() => {});
+    const deadline = this.deadlineMs;
+    let timer: NodeJS.Timeout | undefined;
+    let succeeded = false;
+    try {
+      if (deadline !== undefined) timer = setTimeout(() => fail(clientTimeout(deadline)), deadline);
+      const result = await Promise.race([running, bound]);
+      succeeded = true;
+      return result;
+    } finally {
+      clearTimeout(timer);
+      if (succeeded) await session.close();
+      else session.close().catch(() => {});
+    }
   }
 
   private session(mode: 'READ' | 'WRITE') {
@@ -145,16 +201,20 @@ export class Store {
     onRow: (row: R) => void,
     options: { onStart?: () => void; timeoutMs?: number; plain?: boolean; maxRows?: number } = {},
   ): Promise<number> {
-    return this.guard(async () => {
-      const session = this.session('READ');
-      try {
-        return await session.executeRead(
+    return this.guard(() =>
+      this.readBounded((session, fail) =>
+        session.executeRead(
           async (tx) => {
             options.onStart?.();
             let count = 0;
             for await (const record of tx.run(cypher, params)) {
               const row = record.toObject();
-              onRow((options.plain === false ? row : toPlain(row)) as R);
+              try {
+                onRow((options.plain === false ? row : toPlain(row)) as R);
+              } catch (error) {
+                fail(error);
+                throw error;
+              }
               count += 1;
               // Leaving the loop cancels the rest of the stream: the server stops producing rows.
               if (options.maxRows !== undefined && count >= options.maxRows) break;
@@ -162,11 +222,9 @@ export class Store {
             return count;
           },
           { timeout: options.timeoutMs },
-        );
-      } finally {
-        await session.close();
-      }
-    });
+        ),
+      ),
+    );
   }
 
   /**
@@ -175,9 +233,8 @@ export class Store {
    * (a procedure call's details start with the procedure's name). Read-only guards decide on this.
    */
   explain(cypher: string, params: Params = {}): Promise<QueryPlan> {
-    return this.guard(async () => {
-      const session = this.session('READ');
-      try {
+    return this.guard(() =>
+      this.readBounded(async (session) => {
         const { keys, summary } = await session.executeRead(async (tx) => {
           const result = tx.run(`EXPLAIN ${cypher}`, params);
           return { keys: await result.keys(), summary: await result.summary() };
@@ -197,10 +254,8 @@ export class Store {
         };
         walk(summary.plan);
         return { queryType: String(summary.queryType ?? ''), columns: [...keys], operators };
-      } finally {
-        await session.close();
-      }
-    });
+      }),
+    );
   }
 
   /**
@@ -321,7 +376,9 @@ const stores = new Map<string, Store>();
 
 /** One Store (and so one driver) per connection and timeout profile per process. */
 export function getStore(connection: ConnectionInfo, timeouts: StoreTimeouts = BATCH_TIMEOUTS): Store {
-  const id = `${connection.uri}|${connection.user}|${connection.database}|${timeouts.retryMs}|${timeouts.connectMs}`;
+  const profile = [timeouts.retryMs, timeouts.connectMs, timeouts.poolSize, timeouts.acquireMs];
+  profile.push(timeouts.fetchSize, timeouts.deadlineMs);
+  const id = `${connection.uri}|${connection.user}|${connection.database}|${profile.join('|')}`;
   let store = stores.get(id);
   if (!store) {
     store = new Store(connection, timeouts);

@@ -1,7 +1,15 @@
 // Bank statement rows (银行流水) → accounts, holders and one TRANSFER per real movement of money.
-import { normaliseKey, parseAmount, parseDateTime } from '../normalise/index.ts';
+import { parseAmount, parseDateTime } from '../normalise/index.ts';
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
-import { type BuildContext, FragmentBuilder, partyFromId, reject, shortHash } from './common.ts';
+import {
+  type BuildContext,
+  checkPlausibleDate,
+  FragmentBuilder,
+  keyOf,
+  partyFromId,
+  reject,
+  shortHash,
+} from './common.ts';
 
 const OUT_FLAGS = new Set([
   '借',
@@ -61,7 +69,16 @@ function movement(b: FragmentBuilder): { amount: number; direction: Direction } 
   }
   const flag = b.text('direction').toUpperCase();
   if (flag) {
+    // A negative amount beside 借/支出 says the same thing twice; beside 贷/收入 it contradicts the flag: a
+    // reversal (冲正) or a typo, and either reading would put money on the wrong side, so it is not guessed.
     if (OUT_FLAGS.has(flag)) return { amount: Math.abs(amount), direction: 'out' };
+    if (IN_FLAGS.has(flag) && amount < 0) {
+      return reject(
+        'amount',
+        `amount.signFlag: negative amount with incoming flag '${flag}'`,
+        b.text('amount'),
+      );
+    }
     if (IN_FLAGS.has(flag)) return { amount: Math.abs(amount), direction: 'in' };
     return reject('direction', 'direction.unknown: debit/credit flag not recognised', flag);
   }
@@ -72,10 +89,11 @@ function movement(b: FragmentBuilder): { amount: number; direction: Direction } 
 
 export function buildBank(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
-  const ownNo = normaliseKey(b.required('ownAccount'));
+  const ownNo = keyOf(b, 'ownAccount');
   const dateRaw = b.text('date') || b.required('time');
   const when = parseDateTime(dateRaw, b.text('date') ? b.text('time') || undefined : undefined);
   if (!when.ok) reject(b.text('date') ? 'date' : 'time', when.reason, dateRaw);
+  checkPlausibleDate(b, ctx, b.text('date') ? 'date' : 'time', when.value);
   const { amount, direction } = movement(b);
 
   const ownName = b.text('ownName');
@@ -84,7 +102,7 @@ export function buildBank(row: MappedRow, ctx: BuildContext): BuildResult {
   if (holder) b.edge('OWNS_ACCOUNT', holder, own);
 
   const cpName = b.text('cpName');
-  const cpNoRaw = normaliseKey(b.text('cpAccount'));
+  const cpNoRaw = keyOf(b, 'cpAccount', false);
   // A posting without a counterparty account (cash, fees, some banks) still moves money: it goes to a
   // counterparty private to this account, so it never joins unrelated statements through a shared hub.
   const cpNo = cpNoRaw || `UNKNOWN:${ownNo}:${cpName || '?'}`;

@@ -1,6 +1,7 @@
 // Helpers shared by the row builders: keys for parties, villages and mentions, and the fragment under construction.
 import { createHash } from 'node:crypto';
 import type { EntityLabel, RelationName } from '../../engine/schema/index.ts';
+import { isFormulaLike } from '../normalise/formula.ts';
 import {
   isPlaceholder,
   normaliseKey,
@@ -37,6 +38,29 @@ export interface BuildContext {
   options: BuildOptions;
   /** 1 for the first time `key` is seen in this file, 2 for the second… */
   occurrence(key: string): number;
+}
+
+/**
+ * An account number (or another key) from `field`, normalised. Formula-like text (`=1+1`, `@SUM(…)`) is no
+ * account number but spreadsheet injection or a broken export, and as a key it would join unrelated rows, so
+ * the row is quarantined: `key.formula`.
+ */
+export function keyOf(b: FragmentBuilder, field: string, required = true): string {
+  const text = required ? b.required(field) : b.text(field);
+  if (isFormulaLike(text)) reject(field, 'key.formula: a formula, not an account number or key', text);
+  return normaliseKey(text);
+}
+
+/**
+ * Warns (`date.implausible`) when an event date (YYYY-MM-DD…) lies outside the run's plausible range
+ * (settings: 1949-01-01 to a year from today by default). The row is kept: the date is well-formed and may be
+ * a typo or a real old record, which only the investigator can tell; the warning makes it visible.
+ */
+export function checkPlausibleDate(b: FragmentBuilder, ctx: BuildContext, field: string, iso: string): void {
+  const range = ctx.options.dateRange;
+  const day = iso.slice(0, 10);
+  if (range && (day < range.earliest || day > range.latest))
+    b.warn(field, `date.implausible: ${day} outside ${range.earliest}..${range.latest}`);
 }
 
 export function shortHash(text: string): string {

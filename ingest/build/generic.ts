@@ -1,12 +1,20 @@
 // Generic kinds used by mapping profiles for other data sets: account lists, owners, transfers, guarantees.
-import { normaliseKey, parseAmount, parseDate, parseDateTime } from '../normalise/index.ts';
+import { parseAmount, parseDate, parseDateTime } from '../normalise/index.ts';
 import type { BuildResult, MappedRow } from '../types.ts';
-import { type BuildContext, FragmentBuilder, partyFromId, reject, shortHash } from './common.ts';
+import {
+  type BuildContext,
+  checkPlausibleDate,
+  FragmentBuilder,
+  keyOf,
+  partyFromId,
+  reject,
+  shortHash,
+} from './common.ts';
 
 export function buildAccount(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
   const holderName = b.text('holderName');
-  const account = b.node('Account', normaliseKey(b.required('accountNo')), {
+  const account = b.node('Account', keyOf(b, 'accountNo'), {
     holderName,
     bank: b.text('bank'),
   });
@@ -18,7 +26,7 @@ export function buildAccount(row: MappedRow, ctx: BuildContext): BuildResult {
 
 export function buildAccountOwner(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
-  const account = b.node('Account', normaliseKey(b.required('accountNo')));
+  const account = b.node('Account', keyOf(b, 'accountNo'));
   const holder = partyFromId(
     b,
     ctx,
@@ -33,14 +41,15 @@ export function buildAccountOwner(row: MappedRow, ctx: BuildContext): BuildResul
 
 export function buildTransfer(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
-  const from = b.node('Account', normaliseKey(b.required('fromAccount')));
-  const to = b.node('Account', normaliseKey(b.required('toAccount')));
+  const from = b.node('Account', keyOf(b, 'fromAccount'));
+  const to = b.node('Account', keyOf(b, 'toAccount'));
   const amountRaw = b.required('amount');
   const amount = parseAmount(amountRaw);
   if (!amount.ok) return reject('amount', amount.reason, amountRaw);
   const timeRaw = b.required('time');
   const time = parseDateTime(timeRaw);
   if (!time.ok) return reject('time', time.reason, timeRaw);
+  checkPlausibleDate(b, ctx, 'time', time.value);
   const base = `${from.key}|${to.key}|${time.value}|${Math.round(amount.value * 100)}`;
   const key = `T${shortHash(`${base}|${ctx.occurrence(base)}`)}`;
   const edge = b.edge(

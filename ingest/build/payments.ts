@@ -3,7 +3,9 @@ import { normaliseKey, parseAmount, parseDate, parseIdNumber } from '../normalis
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
 import {
   type BuildContext,
+  checkPlausibleDate,
   FragmentBuilder,
+  keyOf,
   looksLikeOrganisation,
   mention,
   organisationRef,
@@ -13,7 +15,7 @@ import {
   villageRef,
 } from './common.ts';
 
-function paid(b: FragmentBuilder): { amount: number; date: string } {
+function paid(b: FragmentBuilder, ctx: BuildContext): { amount: number; date: string } {
   const amountRaw = b.required('amount');
   const amount = parseAmount(amountRaw);
   if (!amount.ok) return reject('amount', amount.reason, amountRaw);
@@ -21,6 +23,7 @@ function paid(b: FragmentBuilder): { amount: number; date: string } {
   const dateRaw = b.required('date');
   const date = parseDate(dateRaw);
   if (!date.ok) return reject('date', date.reason, dateRaw);
+  checkPlausibleDate(b, ctx, 'date', date.value);
   return { amount: amount.value, date: date.value };
 }
 
@@ -32,7 +35,7 @@ function tieAccount(
   payee: NodeRef,
   holderName: string,
 ): string | undefined {
-  const accountNo = normaliseKey(b.text(field));
+  const accountNo = keyOf(b, field, false);
   if (!accountNo) return undefined;
   b.edge('OWNS_ACCOUNT', payee, b.node('Account', accountNo, { holderName }));
   return accountNo;
@@ -42,7 +45,7 @@ export function buildLedger(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
   const village = villageRef(b, b.text('town'), b.required('village'));
   const payeeName = b.required('payeeName');
-  const { amount, date } = paid(b);
+  const { amount, date } = paid(b, ctx);
   let payee = partyFromId(b, ctx, 'payeeId', b.text('payeeId'), payeeName);
   if (!payee) {
     if (looksLikeOrganisation(payeeName)) {
@@ -78,7 +81,7 @@ export function buildSubsidy(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
   const program = b.required('program');
   const name = b.required('name');
-  const { amount, date } = paid(b);
+  const { amount, date } = paid(b, ctx);
   const village = b.text('village');
   const unit = b.text('approvingUnit');
   const payer = unit

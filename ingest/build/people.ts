@@ -5,6 +5,7 @@ import {
   attachAddress,
   attachPhone,
   type BuildContext,
+  checkPlausibleDate,
   FragmentBuilder,
   mention,
   organisationRef,
@@ -105,6 +106,7 @@ export function buildDeath(row: MappedRow, ctx: BuildContext): BuildResult {
   const raw = b.required('deathDate');
   const deathDate = parseDate(raw);
   if (!deathDate.ok) return reject('deathDate', deathDate.reason, raw);
+  checkPlausibleDate(b, ctx, 'deathDate', deathDate.value);
   const person = keyedPerson(b, ctx, 'idNumber', { name: b.text('name'), deathDate: deathDate.value });
   b.fragment.primary = { node: person, prop: 'deathDate' };
   return b.done();

@@ -5,8 +5,8 @@ import { isEngineError } from '../../engine/errors.ts';
 import { buildRow, fileContext } from '../build/index.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
 import { applyMapping, Profile, type ProfileSpec } from '../profiles/profile.ts';
-import { openTables } from '../readers/index.ts';
-import type { Kind, MappedRow } from '../types.ts';
+import { openTables, type ReadLimits } from '../readers/index.ts';
+import type { BuildOptions, Kind, MappedRow } from '../types.ts';
 import type { QuarantineEntry } from './quarantine.ts';
 import { type BuildMessage, fileLabel, structuralProblem } from './table.ts';
 import type { BatchItem } from './writer.ts';
@@ -18,6 +18,8 @@ export interface BuildJob {
   fields: Record<string, string>;
   profile?: { spec: ProfileSpec; origin: string };
   batchSize: number;
+  limits: ReadLimits;
+  dateRange: NonNullable<BuildOptions['dateRange']>;
 }
 
 /** Messages from the main thread: a job to run, or a credit (a batch was written; one more may be sent). */
@@ -59,9 +61,12 @@ async function main(job: BuildJob): Promise<void> {
     fields: job.fields,
     ...(job.profile ? { profile: new Profile(job.profile.spec, job.profile.origin) } : {}),
   };
-  const table = (await openTables(job.path)).find((t) => t.sheet === job.sheet);
+  const table = (await openTables(job.path, job.limits)).find((t) => t.sheet === job.sheet);
   if (!table) throw new Error(`table ${job.path} ${job.sheet ?? ''} vanished`);
-  const ctx = fileContext({ idValidation: mapping.profile?.spec.idValidation ?? 'gb' });
+  const ctx = fileContext({
+    idValidation: mapping.profile?.spec.idValidation ?? 'gb',
+    dateRange: job.dateRange,
+  });
   const label = fileLabel(table);
   let batch: BatchItem[] = [];
   let entries: QuarantineEntry[] = [];

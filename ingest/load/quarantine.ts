@@ -1,6 +1,7 @@
 // The quarantine report: every rejected row (and every warning) with file, row, field, reason and the raw values.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
+import { csvCell } from '../normalise/formula.ts';
 
 export interface QuarantineEntry {
   file: string;
@@ -24,12 +25,10 @@ const HEADER = [
   '原始数据 raw',
 ];
 
-function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Streams entries to a UTF-8 (with BOM, for Excel) CSV file. */
+/**
+ * Streams entries to a UTF-8 (with BOM, for Excel) CSV file. Cells go through csvCell, so a formula in a bad
+ * row (`=HYPERLINK(…)` as an account number) is shown as text, never run, when an analyst opens the report.
+ */
 export class QuarantineReport {
   readonly path: string;
   private readonly out: WriteStream;

@@ -1,8 +1,9 @@
 // One ingest run: files → tables → mapping → rows → fragments → batched writes, with every row accounted for.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type EngineError, isEngineError, StoreError } from '../../engine/errors.ts';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { type EngineError, InvalidInputError, isEngineError, StoreError } from '../../engine/errors.ts';
+import { DEFAULT_SETTINGS, type IngestLimits } from '../../engine/settings.ts';
 import type { Store } from '../../engine/store/gateway.ts';
 import { detectMapping } from '../profiles/detect.ts';
 import { loadProfile, type Profile, shippedProfiles } from '../profiles/profile.ts';
@@ -11,6 +12,7 @@ import type { SourceTable } from '../readers/types.ts';
 import type { FileSummary, IngestSummary, Kind } from '../types.ts';
 import { QuarantineReport } from './quarantine.ts';
 import { deriveHouseholdTies, resolveMentions } from './resolve.ts';
+import { markInterruptedRuns, runOwner, startHeartbeat } from './runs.ts';
 import { BuildWorkers, ingestTableInWorker } from './table.ts';
 import { GraphWriter } from './writer.ts';
 
@@ -23,6 +25,13 @@ export interface IngestOptions {
   batchSize?: number;
   runId?: string;
   onProgress?: (progress: { file: string; rows: number }) => void;
+  /** Bad-file limits and the plausible date range (settings.ingestLimits); defaults when absent. */
+  limits?: IngestLimits;
+  /**
+   * How a file is named in refusal messages: the API passes the uploaded name so no server path leaks; the
+   * default is the path relative to the working folder (its base name when outside it).
+   */
+  displayName?: (path: string) => string;
 }
 
 export interface IngestResult extends IngestSummary {
@@ -40,7 +49,12 @@ async function ingestTable(
   writer: GraphWriter,
   report: QuarantineReport,
   summary: FileSummary,
-  options: IngestOptions & { profileObj?: Profile; profiles: Profile[]; workers: BuildWorkers },
+  options: IngestOptions & {
+    profileObj?: Profile;
+    profiles: Profile[];
+    workers: BuildWorkers;
+    limits: IngestLimits;
+  },
 ): Promise<void> {
   const mapping = detectMapping(table.file, table.headers, {
     kind: options.kind,
@@ -56,6 +70,7 @@ async function ingestTable(
     summary,
     options.batchSize ?? 5000,
     options.workers,
+    options.limits,
     options.onProgress,
   );
 }
@@ -73,15 +88,57 @@ function emptySummary(path: string, sheet?: string): FileSummary {
   };
 }
 
-/** A whole file (or sheet) refused: said in its summary and in the quarantine report. */
-function refuse(summary: FileSummary, report: QuarantineReport, error: EngineError): void {
-  summary.refused = { id: error.id, message: error.message };
+function defaultDisplayName(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : basename(path);
+}
+
+/**
+ * Why a file could not be ingested, as a refusal: engine errors keep their id; anything else (a library's
+ * internal error on a damaged file, a worker that died) becomes `read.failed` with the first line of its
+ * message, never a stack trace.
+ */
+function asRefusal(error: unknown, path: string): EngineError {
+  if (isEngineError(error)) return error;
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ?? '';
+  const name = basename(path);
+  return new InvalidInputError(
+    'read.failed',
+    `${name}：无法读取，文件可能已损坏（${reason}）/ ${name}: cannot be read, the file may be damaged (${reason})`,
+    { details: { file: name }, cause: error },
+  );
+}
+
+function noRows(path: string): EngineError {
+  const name = basename(path);
+  return new InvalidInputError(
+    'read.noRows',
+    `${name}：只有表头，没有数据行 / ${name}: a header but no data rows`,
+    { details: { file: name } },
+  );
+}
+
+/**
+ * A whole file (or sheet) refused: said in its summary and in the quarantine report. The message names the
+ * file by its display name: the path it was read from may be a server path the reader must not learn.
+ */
+function refuse(
+  summary: FileSummary,
+  report: QuarantineReport,
+  error: EngineError,
+  displayName: (path: string) => string,
+): void {
+  const shown = displayName(summary.path);
+  const named = error.message.replaceAll(resolve(summary.path), shown).replaceAll(summary.path, shown);
+  // Every refusal names its file, also those whose reason comes from elsewhere (mapping, a worker's fault).
+  const message = named.includes(shown) ? named : `${shown}：${named}`;
+  summary.refused = { id: error.id, message };
   report.add({
     file: summary.path,
     sheet: summary.sheet,
     row: summary.rows,
     field: '*',
-    reason: `${error.id}: ${error.message}`,
+    reason: `${error.id}: ${message}`,
     disposition: 'refused',
   });
 }
@@ -100,37 +157,77 @@ export async function ingestFiles(
   const report = new QuarantineReport(join(runDir, 'quarantine.csv'));
   const summaryFile = join(runDir, 'summary.json');
   const writer = new GraphWriter(store, runId);
+  const startedAt = new Date().toISOString();
+  // Runs left open by a killed process would otherwise show as running for ever.
+  await markInterruptedRuns(store);
+  await store.write(
+    `MERGE (r:IngestRun {runId: $runId})
+     ON CREATE SET r.startedAt = datetime($at), r += $owner, r.heartbeatAt = datetime($at), r.status = 'running'`,
+    { runId, at: startedAt, owner: runOwner() },
+  );
+  const stopHeartbeat = startHeartbeat(store, runId);
+  try {
+    return await ingestRun(store, paths, options, runId, writer, report, summaryFile);
+  } catch (error) {
+    await store
+      .write(
+        `MATCH (r:IngestRun {runId: $runId}) WHERE r.finishedAt IS NULL
+         SET r.status = 'failed', r.finishedAt = datetime()`,
+        { runId },
+      )
+      .catch(() => {});
+    throw error;
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function ingestRun(
+  store: Store,
+  paths: string[],
+  options: IngestOptions,
+  runId: string,
+  writer: GraphWriter,
+  report: QuarantineReport,
+  summaryFile: string,
+): Promise<IngestResult> {
   const profileObj = options.profile ? loadProfile(options.profile) : undefined;
   const profiles = shippedProfiles();
-  const startedAt = new Date().toISOString();
-  await store.write('MERGE (r:IngestRun {runId: $runId}) ON CREATE SET r.startedAt = datetime($at)', {
-    runId,
-    at: startedAt,
-  });
   const files: FileSummary[] = [];
   const workers = new BuildWorkers();
+  const limits = options.limits ?? DEFAULT_SETTINGS.ingestLimits;
+  const displayName = options.displayName ?? defaultDisplayName;
   try {
     for (const path of await listInputFiles(paths)) {
       let tables: SourceTable[];
       try {
-        tables = await openTables(path);
+        tables = await openTables(path, limits);
       } catch (error) {
-        if (!isEngineError(error)) throw error;
+        // Whatever a file does to its reader, it is that file's refusal; the other files go on.
         const summary = emptySummary(path);
         files.push(summary);
-        refuse(summary, report, error);
+        refuse(summary, report, asRefusal(error, path), displayName);
         continue;
       }
       for (const table of tables) {
         const summary = emptySummary(path, table.sheet);
         files.push(summary);
         try {
-          await ingestTable(table, writer, report, summary, { ...options, profileObj, profiles, workers });
+          await ingestTable(table, writer, report, summary, {
+            ...options,
+            profileObj,
+            profiles,
+            workers,
+            limits,
+          });
+          // A header and nothing else is an empty extract: said plainly rather than passed as a success.
+          if (summary.rows === 0) refuse(summary, report, noRows(path), displayName);
         } catch (error) {
-          // Unmappable, or unreadable part-way (a bad byte deep in a file): the file is refused and said so;
-          // rows counted before the fault stay in the store and in the counts.
-          if (!isEngineError(error) || error instanceof StoreError) throw error;
-          refuse(summary, report, error);
+          // Unmappable, or unreadable part-way (a bad byte deep in a file, a limit passed): the file is refused
+          // and said so; rows counted before the fault stay in the store and in the counts. A store failure
+          // is no fault of the file and ends the run.
+          if (error instanceof StoreError) throw error;
+          refuse(summary, report, asRefusal(error, path), displayName);
         }
       }
     }
@@ -140,7 +237,10 @@ export async function ingestFiles(
   }
   const familyTies = await deriveHouseholdTies(store, runId);
   const resolvedMentions = await resolveMentions(store, runId);
-  await store.write('MATCH (r:IngestRun {runId: $runId}) SET r.finishedAt = datetime()', { runId });
+  await store.write(
+    "MATCH (r:IngestRun {runId: $runId}) SET r.finishedAt = datetime(), r.status = 'finished'",
+    { runId },
+  );
   const result: IngestResult = {
     runId,
     files,

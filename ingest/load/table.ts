@@ -2,6 +2,8 @@
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError } from '../../engine/errors.ts';
+import type { IngestLimits } from '../../engine/settings.ts';
+import { todayInChina } from '../normalise/index.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
 import type { SourceRecord, SourceTable } from '../readers/types.ts';
 import type { FileSummary } from '../types.ts';
@@ -44,6 +46,13 @@ export function structuralProblem(
 }
 
 const WORKER = new URL('./build-worker.mjs', import.meta.url);
+
+/** The plausible range of event dates: from the configured earliest day to today (China) plus the margin. */
+export function plausibleDates(limits: IngestLimits, now = new Date()): { earliest: string; latest: string } {
+  const latest = new Date(`${todayInChina(now)}T00:00:00Z`);
+  latest.setUTCDate(latest.getUTCDate() + limits.latestDaysAhead);
+  return { earliest: limits.earliestDate, latest: latest.toISOString().slice(0, 10) };
+}
 
 /**
  * The build worker of one ingest run, started on first use and reused for every table: starting a worker (and
@@ -92,6 +101,7 @@ export function ingestTableInWorker(
   summary: FileSummary,
   batchSize: number,
   workers: BuildWorkers,
+  limits: IngestLimits,
   onProgress?: (progress: { file: string; rows: number }) => void,
 ): Promise<void> {
   const job: BuildJob = {
@@ -101,6 +111,8 @@ export function ingestTableInWorker(
     fields: mapping.fields,
     ...(mapping.profile ? { profile: { spec: mapping.profile.spec, origin: mapping.profile.origin } } : {}),
     batchSize,
+    limits,
+    dateRange: plausibleDates(limits),
   };
   const worker = workers.acquire();
   const label = fileLabel(table);

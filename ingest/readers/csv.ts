@@ -1,20 +1,16 @@
 // Streaming CSV/TSV/PSV reader: encoding and delimiter sniffing, csv-parse, exact physical row numbers.
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InvalidInputError } from '../../engine/errors.ts';
 import { createDecodeStream, decodeText, detectEncoding, readSample } from './encoding.ts';
+import { checkCells, DEFAULT_READ_LIMITS, limitError, type ReadLimits } from './limits.ts';
 import type { SourceRecord, SourceTable } from './types.ts';
 import { buildValues, extensionOf, isBlankRow, uniqueHeaders } from './types.ts';
 
 /** Candidate delimiters, in tie-break order. */
 const DELIMITERS = [',', '\t', '|', ';'] as const;
-
-/**
- * A single record larger than this is almost surely an unclosed quote swallowing the rest of a multi-GB
- * file; failing early keeps memory bounded.
- */
-const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
 /** One parsed record and the physical line it starts on. */
 interface RawRow {
@@ -86,7 +82,12 @@ function linesSpanned(cells: readonly string[]): number {
  * and counting is exact. csv-parse's own `info.lines` was not used: it counts a CRLF inside a quoted
  * field as two lines, so every later row number drifts; `info`/`raw` also slowed parsing by ~30%.
  */
-async function* streamRows(path: string, encoding: string, delimiter: string): AsyncGenerator<RawRow> {
+async function* streamRows(
+  path: string,
+  encoding: string,
+  delimiter: string,
+  limits: ReadLimits,
+): AsyncGenerator<RawRow> {
   const source = createReadStream(path);
   const parser = parse({
     delimiter,
@@ -96,7 +97,9 @@ async function* streamRows(path: string, encoding: string, delimiter: string): A
     skip_empty_lines: false,
     // Explicit so files mixing CRLF and LF (concatenated exports) still split on every line.
     record_delimiter: ['\r\n', '\n', '\r'],
-    max_record_size: MAX_RECORD_CHARS,
+    // A record past this is a bomb or an unclosed quote swallowing the rest of the file: refused early so
+    // memory stays bounded.
+    max_record_size: limits.maxLineKb * 1024,
   });
   // Errors from any stage (missing file, bad UTF-8) destroy the parser and surface in the loop below.
   pipeline(source, createDecodeStream(encoding, path), parser, () => {});
@@ -104,52 +107,81 @@ async function* streamRows(path: string, encoding: string, delimiter: string): A
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
       const line = nextLine;
+      // Checked before any record object is built: a million-column row costs one array, nothing more.
+      checkCells(cells, path, limits, `第 ${line} 行 line ${line}`);
       nextLine += linesSpanned(cells);
       yield { cells, line };
     }
   } catch (error) {
-    throw toReadError(error, path, nextLine);
+    throw toReadError(error, path, nextLine, limits);
   } finally {
     // Reached when the consumer stops early too: release the file handle at once.
     source.destroy();
   }
 }
 
-function toReadError(error: unknown, file: string, line: number): unknown {
+function toReadError(error: unknown, file: string, line: number, limits: ReadLimits): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('CSV_')) return error;
+  if (code === 'CSV_MAX_RECORD_SIZE') {
+    return limitError('read.lineTooLong', file, {
+      zh: '一行过长（可能是引号未闭合）',
+      en: 'a line is too long (an unclosed quote?)',
+      limit: `${limits.maxLineKb} KiB`,
+      setting: 'QINGFENG_INGEST_MAX_LINE_KB',
+      where: `第 ${line} 行 line ${line}`,
+    });
+  }
+  const name = basename(file);
   return new InvalidInputError(
     'read.csv',
-    `CSV 文件 ${file} 约第 ${line} 行格式错误（多为引号未闭合）/ CSV ${file} is malformed near line ${line} ` +
+    `CSV 文件 ${name} 约第 ${line} 行格式错误（多为引号未闭合）/ CSV ${name} is malformed near line ${line} ` +
       `(usually an unclosed quote): ${(error as Error).message}`,
-    { details: { file, line, code }, cause: error },
+    { details: { file: name, line, code }, cause: error },
+  );
+}
+
+/**
+ * A text file has no NUL bytes outside UTF-16: one means a binary file (a renamed workbook, an image, a
+ * database dump) that would otherwise be read as one long garbled row.
+ */
+function checkText(sample: Buffer, encoding: string, file: string): void {
+  if (encoding.startsWith('utf-16') || !sample.includes(0)) return;
+  const name = basename(file);
+  throw new InvalidInputError(
+    'read.binary',
+    `${name} 不是文本文件（含 NUL 字节，可能是改了扩展名的二进制文件）/ ${name} is not a text file ` +
+      '(it holds NUL bytes: a binary file renamed?)',
+    { details: { file: name, byteOffset: sample.indexOf(0) } },
   );
 }
 
 /** Opens a delimited text file: sniffs encoding and delimiter from the first 64 KiB, reads the header. */
-export async function openCsv(path: string): Promise<SourceTable> {
+export async function openCsv(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<SourceTable> {
   const sample = await readSample(path);
   const encoding = detectEncoding(sample);
+  checkText(sample, encoding, path);
   const ext = extensionOf(path);
   const fallback = ext === '.tsv' ? '\t' : ext === '.psv' ? '|' : ',';
   const delimiter = detectDelimiter(decodeText(sample, encoding), fallback);
 
   let header: RawRow | undefined;
-  for await (const row of streamRows(path, encoding, delimiter)) {
+  for await (const row of streamRows(path, encoding, delimiter, limits)) {
     if (isBlankRow(row.cells)) continue;
     header = row;
     break;
   }
   if (!header) {
-    throw new InvalidInputError('read.empty', `文件 ${path} 没有表头或数据 / ${path} has no header row`, {
-      details: { file: path },
+    const name = basename(path);
+    throw new InvalidInputError('read.empty', `文件 ${name} 没有表头或数据 / ${name} has no header row`, {
+      details: { file: name },
     });
   }
   const headers = uniqueHeaders(header.cells);
   const headerLine = header.line;
 
   async function* records(): AsyncGenerator<SourceRecord> {
-    for await (const row of streamRows(path, encoding, delimiter)) {
+    for await (const row of streamRows(path, encoding, delimiter, limits)) {
       if (row.line <= headerLine || isBlankRow(row.cells)) continue;
       yield { file: path, row: row.line, values: buildValues(headers, row.cells) };
     }

@@ -5,22 +5,26 @@ import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../../engine/errors.ts';
 import { openCsv } from './csv.ts';
 import { openJson, openJsonl } from './json.ts';
+import { DEFAULT_READ_LIMITS, guardTable, type ReadLimits } from './limits.ts';
 import type { SourceTable } from './types.ts';
 import { extensionOf } from './types.ts';
 import { openXlsx } from './xlsx.ts';
 
+export type { ReadLimits } from './limits.ts';
 export type { SourceRecord, SourceTable } from './types.ts';
 
+type Reader = (path: string, limits: ReadLimits) => Promise<SourceTable[]>;
+
 /** Extension → reader. Everything else is refused, so nothing is half-read by guesswork. */
-const READERS: Record<string, (path: string) => Promise<SourceTable[]>> = {
-  '.csv': async (path) => [await openCsv(path)],
-  '.tsv': async (path) => [await openCsv(path)],
-  '.txt': async (path) => [await openCsv(path)],
-  '.psv': async (path) => [await openCsv(path)],
+const READERS: Record<string, Reader> = {
+  '.csv': async (path, limits) => [await openCsv(path, limits)],
+  '.tsv': async (path, limits) => [await openCsv(path, limits)],
+  '.txt': async (path, limits) => [await openCsv(path, limits)],
+  '.psv': async (path, limits) => [await openCsv(path, limits)],
   '.xlsx': openXlsx,
-  '.json': async (path) => [await openJson(path)],
-  '.jsonl': async (path) => [await openJsonl(path)],
-  '.ndjson': async (path) => [await openJsonl(path)],
+  '.json': async (path, limits) => [await openJson(path, limits)],
+  '.jsonl': async (path, limits) => [await openJsonl(path, limits)],
+  '.ndjson': async (path, limits) => [await openJsonl(path, limits)],
 };
 
 /** File extensions the readers accept (lower case, with the dot), for upload checks. */
@@ -43,9 +47,13 @@ async function statOrThrow(path: string) {
 
 /**
  * Opens a file as tables: one per CSV/JSON/JSONL file, one per non-empty XLSX sheet. Dispatch is by
- * extension (case-insensitive) because departmental files are named reliably but vary in content.
+ * extension (case-insensitive) because departmental files are named reliably but vary in content. Every
+ * table is guarded by the same limits (columns, cell length, rows), whatever its format.
  */
-export async function openTables(path: string): Promise<SourceTable[]> {
+export async function openTables(
+  path: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<SourceTable[]> {
   const info = await statOrThrow(path);
   if (info.isDirectory()) {
     throw new InvalidInputError('read.unsupported', `${path} 是文件夹 / ${path} is a folder, not a file`, {
@@ -71,7 +79,7 @@ export async function openTables(path: string): Promise<SourceTable[]> {
       },
     );
   }
-  return reader(path);
+  return (await reader(path, limits)).map((table) => guardTable(table, limits));
 }
 
 /**

@@ -2,17 +2,22 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import { InvalidInputError } from '../../engine/errors.ts';
 import { createDecodeStream, decodeStrict, detectEncoding, readSample, SAMPLE_BYTES } from './encoding.ts';
+import { DEFAULT_READ_LIMITS, limitError, type ReadLimits } from './limits.ts';
 import type { SourceRecord, SourceTable } from './types.ts';
 import { MALFORMED_KEY, setValue } from './types.ts';
 
 /** JSONL headers come from this many leading lines; later new keys still reach `values`. */
 const JSONL_HEADER_LINES = 1000;
 
-/** JSON.parse needs the whole text as one string, and V8 caps strings at about 2^29 characters. */
-const MAX_JSON_BYTES = 2 ** 29 - 1024;
+/**
+ * JSON.parse needs the whole text as one string and builds every object at once: a 63 MB array of bank rows
+ * peaked at 1.3 GB. So a .json file may be at most a 32nd of the sheet limit (16 MiB by default); bigger data
+ * comes as JSON Lines, which stream.
+ */
+const maxJsonBytes = (limits: ReadLimits) => Math.floor((limits.maxSheetMb * 1024 * 1024) / 32);
 
 /** Names tried when a wrapper object holds several arrays, e.g. {"data": [...], "errors": []}. */
 const WRAPPER_KEYS = ['data', 'rows', 'records', 'items', 'list', 'result'];
@@ -78,9 +83,17 @@ function locateArray(doc: unknown, file: string): unknown[] {
   throw jsonError(file, 'expected an array of objects or an object with one array property');
 }
 
-async function loadArray(path: string): Promise<{ items: unknown[]; encoding: string }> {
+async function loadArray(path: string, limits: ReadLimits): Promise<{ items: unknown[]; encoding: string }> {
   const { size } = await stat(path);
-  if (size > MAX_JSON_BYTES) throw jsonError(path, 'file too large for .json; convert it to .jsonl');
+  const max = maxJsonBytes(limits);
+  if (size > max) {
+    throw limitError('read.jsonTooLarge', path, {
+      zh: '.json 文件过大，请改用 .jsonl（每行一条记录）',
+      en: 'too large for .json; convert it to .jsonl (one record per line)',
+      limit: `${Math.round(max / 1024 / 1024)} MiB`,
+      setting: 'QINGFENG_INGEST_MAX_SHEET_MB / 32',
+    });
+  }
   const bytes = await readFile(path);
   const encoding = detectEncoding(bytes.subarray(0, SAMPLE_BYTES));
   const text = decodeStrict(bytes, encoding, path);
@@ -97,8 +110,8 @@ async function loadArray(path: string): Promise<{ items: unknown[]; encoding: st
  * Opens a .json file. The whole document is parsed here for the header union and again by
  * `records()`, so nothing is held in memory while the caller opens other files in between.
  */
-export async function openJson(path: string): Promise<SourceTable> {
-  const { items, encoding } = await loadArray(path);
+export async function openJson(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<SourceTable> {
+  const { items, encoding } = await loadArray(path, limits);
   if (items.length === 0) {
     throw new InvalidInputError('read.empty', `JSON 文件 ${path} 没有记录 / ${path} holds no records`, {
       details: { file: path },
@@ -109,7 +122,7 @@ export async function openJson(path: string): Promise<SourceTable> {
   const headers = [...seen];
 
   async function* records(): AsyncGenerator<SourceRecord> {
-    const { items: all } = await loadArray(path);
+    const { items: all } = await loadArray(path, limits);
     for (const [index, item] of all.entries()) {
       yield { file: path, row: index + 1, values: toValues(item, headers, () => JSON.stringify(item)) };
     }
@@ -117,12 +130,50 @@ export async function openJson(path: string): Promise<SourceTable> {
   return { file: path, format: 'json', encoding, headers, records };
 }
 
+/** Passes text through, failing once a line grows past the limit, before readline would hold all of it. */
+function lineGuard(path: string, limits: ReadLimits): Transform {
+  const max = limits.maxLineKb * 1024;
+  let run = 0;
+  return new Transform({
+    readableObjectMode: true,
+    writableObjectMode: true,
+    transform(chunk: string | Buffer, _encoding, callback) {
+      const text = String(chunk);
+      const first = text.search(/[\r\n]/);
+      const last = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+      // The line running on from the last chunk, any whole line inside this one (only possible in a chunk
+      // longer than the limit), and the line left open at its end.
+      let over = first < 0 ? run + text.length > max : run + first > max;
+      if (!over && first >= 0 && text.length > max)
+        over = text.split(/\r\n|\n|\r/).some((l) => l.length > max);
+      run = first < 0 ? run + text.length : text.length - last - 1;
+      if (over || run > max) {
+        callback(
+          limitError('read.lineTooLong', path, {
+            zh: '一行过长',
+            en: 'a line is too long',
+            limit: `${limits.maxLineKb} KiB`,
+            setting: 'QINGFENG_INGEST_MAX_LINE_KB',
+          }),
+        );
+        return;
+      }
+      callback(null, text);
+    },
+  });
+}
+
 /** Streams non-blank lines with their 1-based line numbers; closes the file if the caller stops. */
-async function* eachLine(path: string, encoding: string): AsyncGenerator<{ text: string; line: number }> {
+async function* eachLine(
+  path: string,
+  encoding: string,
+  limits: ReadLimits,
+): AsyncGenerator<{ text: string; line: number }> {
   const source = createReadStream(path);
   const decoded = createDecodeStream(encoding, path);
-  pipeline(source, decoded, () => {});
-  const lines = createInterface({ input: decoded, crlfDelay: Number.POSITIVE_INFINITY });
+  const guarded = lineGuard(path, limits);
+  pipeline(source, decoded, guarded, () => {});
+  const lines = createInterface({ input: guarded, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   try {
     for await (const text of lines) {
@@ -144,11 +195,14 @@ function parseLine(text: string): unknown {
 }
 
 /** Opens a .jsonl/.ndjson file; a malformed line becomes `{ __malformed: line }`, never an error. */
-export async function openJsonl(path: string): Promise<SourceTable> {
+export async function openJsonl(
+  path: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<SourceTable> {
   const encoding = detectEncoding(await readSample(path));
   const seen = new Set<string>();
   let any = false;
-  for await (const { text, line } of eachLine(path, encoding)) {
+  for await (const { text, line } of eachLine(path, encoding, limits)) {
     any = true;
     addKeys(parseLine(text), seen);
     if (line >= JSONL_HEADER_LINES) break;
@@ -161,7 +215,7 @@ export async function openJsonl(path: string): Promise<SourceTable> {
   const headers = [...seen];
 
   async function* records(): AsyncGenerator<SourceRecord> {
-    for await (const { text, line } of eachLine(path, encoding)) {
+    for await (const { text, line } of eachLine(path, encoding, limits)) {
       yield { file: path, row: line, values: toValues(parseLine(text), headers, () => text) };
     }
   }

@@ -1,13 +1,16 @@
 // Streaming XLSX reader over exceljs's WorkbookReader: one table per non-empty sheet, cells as text.
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import type { Row } from 'exceljs';
 import ExcelJS from 'exceljs';
-import { InvalidInputError } from '../../engine/errors.ts';
+import { InvalidInputError, isEngineError } from '../../engine/errors.ts';
 import { readSample } from './encoding.ts';
+import { cellTooLong, DEFAULT_READ_LIMITS, type ReadLimits, tooManyColumns, tooManyRows } from './limits.ts';
 import type { SourceRecord, SourceTable } from './types.ts';
 import { buildValues, isBlankRow, uniqueHeaders } from './types.ts';
+import { checkWorkbookZip, XmlGuard } from './xlsx-guard.ts';
 
 /** The parts of exceljs's streaming reader that its typings omit (`iterator`: the sheet's raw chunks). */
 interface SheetReader extends AsyncIterable<Row> {
@@ -28,7 +31,10 @@ type SheetInfo = { index: number; name: string; headerRow: number; headers: stri
 class Utf8Chunks implements AsyncIterable<string> {
   private source: AsyncIterator<unknown> | undefined;
   private finished = false;
-  constructor(private readonly input: AsyncIterable<unknown>) {}
+  constructor(
+    private readonly input: AsyncIterable<unknown>,
+    private readonly guard: XmlGuard,
+  ) {}
 
   private next(): Promise<IteratorResult<unknown>> {
     this.source ??= this.input[Symbol.asyncIterator]();
@@ -42,31 +48,43 @@ class Utf8Chunks implements AsyncIterable<string> {
         const chunk = step.value;
         const text =
           typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+        this.guard.feed(text);
         if (text) yield text;
       }
       this.finished = true;
       const rest = decoder.decode();
+      this.guard.feed(rest);
       if (rest) yield rest;
     } finally {
       await this.drain();
     }
   }
 
-  /** Reads the remaining bytes without parsing them. */
+  /** Reads the remaining bytes without parsing them, still guarded: a bomb is refused on the header pass. */
   async drain(): Promise<void> {
+    const decoder = new TextDecoder('utf-8');
     while (!this.finished) {
-      if ((await this.next()).done) this.finished = true;
+      const step = await this.next();
+      if (step.done) this.finished = true;
+      else if (typeof step.value === 'string') this.guard.feed(step.value);
+      else this.guard.feed(decoder.decode(step.value as Uint8Array, { stream: true }));
     }
   }
 }
 
 /** Same fix for the workbook-level parts, which exceljs reads from entry streams via events. */
-function decodedEntry(entry: Readable): Transform {
+function decodedEntry(entry: Readable, guard: XmlGuard): Transform {
   const decoder = new TextDecoder('utf-8');
   const out = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
       const text = decoder.decode(chunk, { stream: true });
+      try {
+        guard.feed(text);
+      } catch (error) {
+        callback(error as Error);
+        return;
+      }
       callback(null, text || undefined);
     },
     flush(callback) {
@@ -78,18 +96,21 @@ function decodedEntry(entry: Readable): Transform {
 }
 
 /** Wraps exceljs 4.4's private part parsers (guarded, so a changed library just loses the fix). */
-function patchDecoding(reader: PatchableReader): void {
+function patchDecoding(reader: PatchableReader, path: string, limits: ReadLimits): void {
   for (const name of ['_parseWorkbook', '_parseSharedStrings', '_parseStyles']) {
     const original = reader[name];
     if (typeof original !== 'function') continue;
+    const part = name.replace('_parse', '');
     reader[name] = function (this: unknown, entry: Readable, ...rest: unknown[]) {
-      return original.call(this, decodedEntry(entry), ...rest);
+      return original.call(this, decodedEntry(entry, new XmlGuard(path, part, limits, false)), ...rest);
     };
   }
   const parseWorksheet = reader._parseWorksheet;
   if (typeof parseWorksheet === 'function') {
     reader._parseWorksheet = function (this: unknown, iterator: AsyncIterable<unknown>, ...rest: unknown[]) {
-      return parseWorksheet.call(this, new Utf8Chunks(iterator), ...rest);
+      // exceljs passes the sheet's part number (sheet1.xml → 1): the refusal names the part it was found in.
+      const guard = new XmlGuard(path, `xl/worksheets/sheet${String(rest[0] ?? '')}.xml`, limits, true);
+      return parseWorksheet.call(this, new Utf8Chunks(iterator, guard), ...rest);
     };
   }
 }
@@ -110,11 +131,11 @@ async function skipSheet(sheet: SheetReader): Promise<void> {
  * fails before the first sheet (it meets a worksheet before it has taken in workbook.xml: "reading 'sheets'"
  * of an undefined model), though the same file reads the next time; such a read is tried once more.
  */
-async function* eachSheet(path: string): AsyncGenerator<SheetStep> {
+async function* eachSheet(path: string, limits: ReadLimits): AsyncGenerator<SheetStep> {
   for (let attempt = 0; ; attempt += 1) {
     const state = { yielded: false };
     try {
-      yield* readSheets(path, state);
+      yield* readSheets(path, state, limits);
       return;
     } catch (error) {
       const cause = (error as { cause?: unknown }).cause;
@@ -129,7 +150,11 @@ async function* eachSheet(path: string): AsyncGenerator<SheetStep> {
  * stops early the remaining sheets are skipped rather than abandoned, because exceljs only deletes its
  * per-sheet temp files as it walks past them.
  */
-async function* readSheets(path: string, state: { yielded: boolean }): AsyncGenerator<SheetStep> {
+async function* readSheets(
+  path: string,
+  state: { yielded: boolean },
+  limits: ReadLimits,
+): AsyncGenerator<SheetStep> {
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -138,7 +163,7 @@ async function* readSheets(path: string, state: { yielded: boolean }): AsyncGene
     hyperlinks: 'ignore',
   });
   const patchable = reader as unknown as PatchableReader;
-  patchDecoding(patchable);
+  patchDecoding(patchable, path, limits);
   const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
   let settled = false;
   let current: SheetReader | undefined;
@@ -152,8 +177,7 @@ async function* readSheets(path: string, state: { yielded: boolean }): AsyncGene
     settled = true;
   } catch (error) {
     settled = true;
-    const reason = (error as Error).message;
-    throw readError('read.xlsx', path, '无法读取，文件可能已损坏', `cannot read workbook: ${reason}`, error);
+    throw damaged(error, path);
   } finally {
     if (!settled) {
       try {
@@ -248,12 +272,14 @@ export function renderCell(value: unknown, format: string | undefined, date1904:
   return '';
 }
 
-/** Renders a row as positional texts: index 0 is column A; gaps are ''. */
-function rowTexts(row: Row, date1904: boolean): string[] {
+/** Renders a row as positional texts: index 0 is column A; gaps are ''. Refuses rows past the limits. */
+function rowTexts(row: Row, date1904: boolean, path: string, limits: ReadLimits, where: string): string[] {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     const text = renderCell(cell.value, cell.numFmt, date1904);
     if (text === '') return;
+    if (column > limits.maxColumns) throw tooManyColumns(path, column, limits, where);
+    if (text.length > limits.maxCellChars) throw cellTooLong(path, limits, where);
     while (cells.length < column - 1) cells.push('');
     cells[column - 1] = text;
   });
@@ -261,7 +287,8 @@ function rowTexts(row: Row, date1904: boolean): string[] {
 }
 
 function readError(id: string, path: string, zh: string, en: string, cause?: unknown): InvalidInputError {
-  return new InvalidInputError(id, `${path}：${zh} / ${path}: ${en}`, { details: { file: path }, cause });
+  const name = basename(path);
+  return new InvalidInputError(id, `${name}：${zh} / ${name}: ${en}`, { details: { file: name }, cause });
 }
 
 /** Rejects the common impostors early: an old binary .xls renamed, or not a zip at all. */
@@ -276,23 +303,43 @@ async function checkSignature(path: string): Promise<void> {
     throw readError('read.xlsx', path, '不是有效的 .xlsx 文件', 'not a valid .xlsx file');
 }
 
+const place = (sheet: string, row: number) => `${sheet} 第 ${row} 行 row ${row}`;
+
+/**
+ * A fault met while reading a workbook: our own refusals (limits) keep their ids; anything exceljs or its XML
+ * parser throws (a syntax error in a sheet, a cell without an address) means a damaged workbook.
+ */
+function damaged(error: unknown, path: string): unknown {
+  if (isEngineError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return readError('read.xlsx', path, '无法读取，文件可能已损坏', `cannot read workbook: ${reason}`, error);
+}
+
 /**
  * Opens every non-empty sheet. One pass finds each sheet's header (its first non-empty row) and then
  * drains the rest of that sheet unparsed; each `records()` call re-opens the workbook and parses only
  * its own sheet. exceljs copies sheets to temp files when sharedStrings.xml follows them in the zip
  * (Excel's usual order), so big workbooks need matching free space in the OS temp folder.
  */
-export async function openXlsx(path: string): Promise<SourceTable[]> {
+export async function openXlsx(
+  path: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<SourceTable[]> {
   await checkSignature(path);
+  await checkWorkbookZip(path, limits);
   const found: SheetInfo[] = [];
-  for await (const { sheet, index, date1904 } of eachSheet(path)) {
-    for await (const row of sheet) {
-      const cells = rowTexts(row, date1904);
-      if (isBlankRow(cells)) continue;
-      const name = sheet.name ?? `Sheet${index + 1}`;
-      found.push({ index, name, headerRow: row.number, headers: uniqueHeaders(cells) });
-      break; // Safe: Utf8Chunks reads the rest of the sheet unparsed.
+  try {
+    for await (const { sheet, index, date1904 } of eachSheet(path, limits)) {
+      for await (const row of sheet) {
+        const name = sheet.name ?? `Sheet${index + 1}`;
+        const cells = rowTexts(row, date1904, path, limits, place(name, row.number));
+        if (isBlankRow(cells)) continue;
+        found.push({ index, name, headerRow: row.number, headers: uniqueHeaders(cells) });
+        break; // Safe: Utf8Chunks reads the rest of the sheet unparsed.
+      }
     }
+  } catch (error) {
+    throw damaged(error, path);
   }
   if (found.length === 0) throw readError('read.empty', path, '所有工作表均为空', 'every sheet is empty');
   return found.map((info) => ({
@@ -300,20 +347,29 @@ export async function openXlsx(path: string): Promise<SourceTable[]> {
     sheet: info.name,
     format: 'xlsx' as const,
     headers: info.headers,
-    records: () => sheetRecords(path, info),
+    records: () => sheetRecords(path, info, limits),
   }));
 }
 
-async function* sheetRecords(path: string, info: SheetInfo): AsyncGenerator<SourceRecord> {
+async function* sheetRecords(
+  path: string,
+  info: SheetInfo,
+  limits: ReadLimits,
+): AsyncGenerator<SourceRecord> {
   const { index: target, name, headerRow, headers } = info;
-  for await (const { sheet, index, date1904 } of eachSheet(path)) {
-    // Other sheets are skipped by eachSheet once we ask for the next one.
-    if (index !== target) continue;
-    for await (const row of sheet) {
-      if (row.number <= headerRow) continue;
-      const cells = rowTexts(row, date1904);
-      if (isBlankRow(cells)) continue;
-      yield { file: path, sheet: name, row: row.number, values: buildValues(headers, cells) };
+  try {
+    for await (const { sheet, index, date1904 } of eachSheet(path, limits)) {
+      // Other sheets are skipped by eachSheet once we ask for the next one.
+      if (index !== target) continue;
+      for await (const row of sheet) {
+        if (row.number <= headerRow) continue;
+        if (row.number > limits.maxRows + headerRow) throw tooManyRows(path, limits, name);
+        const cells = rowTexts(row, date1904, path, limits, place(name, row.number));
+        if (isBlankRow(cells)) continue;
+        yield { file: path, sheet: name, row: row.number, values: buildValues(headers, cells) };
+      }
     }
+  } catch (error) {
+    throw damaged(error, path);
   }
 }

@@ -1,5 +1,6 @@
 // `qingfeng db …` and `stats` end to end: a second managed instance in its own home, beside the test server.
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,8 +46,9 @@ describe('qingfeng db', () => {
     const result = await runCli(['stats', '--json'], env);
     expect(result.code, result.stderr).toBe(0);
     const stats = JSON.parse(result.stdout);
-    expect(Object.keys(stats).sort()).toEqual(['nodes', 'relationships']);
+    expect(Object.keys(stats).sort()).toEqual(['ingestRuns', 'nodes', 'relationships']);
     expect(stats.nodes.Person).toBe(0);
+    expect(stats.ingestRuns).toEqual({ running: 0, finished: 0, failed: 0, interrupted: 0 });
   });
 
   it('reset --yes deletes all graph data, and refuses without --yes', async () => {
@@ -54,7 +56,6 @@ describe('qingfeng db', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('[db.reset.needsYes]');
     // Put data into instance A through NEO4J_URI-less stats' sibling: the home's own password.
-    const { readFileSync } = await import('node:fs');
     const password = readFileSync(join(homeA, 'password'), 'utf8').trim();
     const { Store } = await import('../../engine/store/gateway.ts');
     const store = new Store({
@@ -139,6 +140,9 @@ describe('qingfeng db', () => {
     const record = JSON.parse(restarted.stdout);
     expect(record.reused).toBe(false);
     expect(record.pid).not.toBe(pid);
+    // The same ports as before: a running API finds Neo4j where it was.
+    expect(record.boltPort).toBe(boltPort);
+    expect(JSON.parse(readFileSync(join(homeA, 'run', 'ports.json'), 'utf8'))).toMatchObject({ boltPort });
     pid = record.pid;
   });
 
@@ -149,5 +153,26 @@ describe('qingfeng db', () => {
     expect(JSON.parse(status.stdout).state).toBe('stopped');
     // The JVM may linger as a zombie of its exited parent; what matters is that no server runs.
     expect(isNeo4jProcess(pid)).toBe(false);
+    // The ports outlive the stop.
+    expect(JSON.parse(readFileSync(join(homeA, 'run', 'ports.json'), 'utf8'))).toMatchObject({ boltPort });
+  });
+
+  it('starts on another port, saying so, only when its old port is taken', async () => {
+    const squatter = createServer();
+    await new Promise<void>((r) => squatter.listen(boltPort, '127.0.0.1', () => r()));
+    try {
+      const moved = await runCli(['db', 'start', '--json'], env);
+      expect(moved.code, moved.stderr).toBe(0);
+      const record = JSON.parse(moved.stdout);
+      expect(record.boltPort).not.toBe(boltPort);
+      expect(moved.stderr).toContain(String(boltPort));
+      expect(moved.stderr).toContain(String(record.boltPort));
+      expect(JSON.parse(readFileSync(join(homeA, 'run', 'ports.json'), 'utf8')).boltPort).toBe(
+        record.boltPort,
+      );
+    } finally {
+      await new Promise((r) => squatter.close(r));
+      await runCli(['db', 'stop'], env);
+    }
   });
 });

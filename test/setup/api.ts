@@ -27,7 +27,13 @@ export interface TestApi {
   call: <T = any>(
     method: string,
     path: string,
-    options?: { token?: string | Role; body?: unknown; query?: Record<string, string | number | boolean> },
+    options?: {
+      token?: string | Role;
+      body?: unknown;
+      query?: Record<string, string | number | boolean>;
+      /** Extra request headers (a cookie, Origin, X-Forwarded-For…). */
+      headers?: Record<string, string>;
+    },
   ) => Promise<ApiAnswer<T>>;
   close: () => Promise<void>;
 }
@@ -55,7 +61,7 @@ export async function startApi(
       opts.token && (ROLES as readonly string[]).includes(opts.token)
         ? tokens[opts.token as Role]
         : opts.token;
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...opts.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(url, {

@@ -13,8 +13,8 @@ const TEXTS = {
   createdBy: ['创建人', 'Opened by'],
   fromClue: ['来源线索', 'Opened from clue'],
   masked: [
-    '本报告中的身份证号码已按阅读人权限脱敏。',
-    'ID numbers in this report are masked for the reader’s role.',
+    '本报告中的身份证号码已按阅读人权限脱敏，出生日期仅显示年份。',
+    'ID numbers in this report are masked for the reader’s role; birth dates show the year only.',
   ],
   generatedFrom: [
     '本报告依据清风系统库中数据自动生成，日期为案件最近一次变更日期；同一数据生成的报告内容一致。',

@@ -23,9 +23,20 @@ export interface ClueFilter {
   withEvidence?: boolean;
 }
 
+/** Stored clues counted by model, status and whether the latest run still raises them, with their amounts. */
+export interface ClueCount {
+  model: string;
+  status: ClueStatus;
+  active: boolean;
+  count: number;
+  amount: number;
+}
+
 export interface ClueList {
   total: number;
   clues: ClueRecord[];
+  /** Every stored clue tallied (whatever the filter), for the filter UI's counts. */
+  counts: ClueCount[];
 }
 
 function bad(field: string, value: unknown): InvalidInputError {
@@ -87,17 +98,60 @@ const WHERE = `(size($models) = 0 OR c.model IN $models)
   AND ($subject IS NULL OR EXISTS { MATCH (c)-[:CLUE_SUBJECT]->(n)
        WHERE toUpper(coalesce(n.idNumber, n.creditCode, n.accountNo, n.villageKey, n.mentionId, n.orgKey)) = $subject })`;
 
-/** Clues matching the filter, best first (by score, amount or time), with the total before paging. */
+/**
+ * Clues matching the filter, best first (by score, amount or time), with the total before paging and the tally of
+ * every clue: one scan and one round trip, since the clue screen asks for all three on every change of filter.
+ */
 export async function listClues(store: Pick<Store, 'read'>, filter: ClueFilter = {}): Promise<ClueList> {
   const p = filterParams(filter);
-  const [count] = await store.read<{ n: number }>(`MATCH (c:Clue) WHERE ${WHERE} RETURN count(c) AS n`, p);
   const order = p.sort === 'score' ? 'c.score DESC, c.amount DESC' : `c.${p.sort} DESC, c.score DESC`;
-  const rows = await store.read<{ c: ClueRow }>(
-    `MATCH (c:Clue) WHERE ${WHERE}
-     RETURN ${CLUE_PROJECTION} AS c ORDER BY ${order}, c.clueId SKIP toInteger($offset) LIMIT toInteger($limit)`,
+  const [row] = await store.read<{ total: number; page: { c: ClueRow }[]; tally: TallyRow[] }>(
+    `MATCH (c:Clue)
+     WITH c, ${WHERE} AS hit
+     WITH collect(CASE WHEN hit THEN c END) AS hits,
+       collect({model: c.model, status: c.status, active: coalesce(c.active, true), amount: c.amount}) AS tally
+     CALL (hits) {
+       UNWIND hits AS c
+       WITH c ORDER BY ${order}, c.clueId SKIP toInteger($offset) LIMIT toInteger($limit)
+       RETURN collect({c: ${CLUE_PROJECTION}}) AS page
+     }
+     RETURN size(hits) AS total, page, tally`,
     p,
   );
-  return { total: count?.n ?? 0, clues: rows.map((r) => toRecord(r.c)) };
+  return {
+    total: row?.total ?? 0,
+    clues: (row?.page ?? []).map((r) => toRecord(r.c)),
+    counts: tallied(row?.tally ?? []),
+  };
+}
+
+interface TallyRow {
+  model: string;
+  status: ClueStatus;
+  active: boolean;
+  amount: number | null;
+}
+
+/** Clues grouped by model, status and activity, ordered by model then status (as `clueCounts` answers). */
+function tallied(rows: TallyRow[]): ClueCount[] {
+  const groups = new Map<string, ClueCount>();
+  for (const r of rows) {
+    const key = `${r.model}\u0000${r.status}\u0000${r.active}`;
+    const group = groups.get(key) ?? {
+      model: r.model,
+      status: r.status,
+      active: r.active,
+      count: 0,
+      amount: 0,
+    };
+    group.count += 1;
+    group.amount += r.amount ?? 0;
+    groups.set(key, group);
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...groups.values()].sort(
+    (a, b) => cmp(a.model, b.model) || cmp(a.status, b.status) || Number(a.active) - Number(b.active),
+  );
 }
 
 /** One clue with its evidence; NotFoundError `clue.notFound` when there is none with that id. */
@@ -114,9 +168,7 @@ export async function getClue(store: Pick<Store, 'read'>, clueId: string): Promi
 }
 
 /** Counts of stored clues by model and status, for dashboards. */
-export async function clueCounts(
-  store: Pick<Store, 'read'>,
-): Promise<{ model: string; status: ClueStatus; active: boolean; count: number; amount: number }[]> {
+export async function clueCounts(store: Pick<Store, 'read'>): Promise<ClueCount[]> {
   return store.read(
     `MATCH (c:Clue) RETURN c.model AS model, c.status AS status, coalesce(c.active, true) AS active,
        count(c) AS count, sum(c.amount) AS amount ORDER BY model, status`,

@@ -1,17 +1,12 @@
 // Request shapes of /api/analysis: paths, fund trace, equity (UBO), communities and key persons.
 import { z } from 'zod';
 import { enumList, relationTypes } from '../entities/schema.ts';
-import { queryInt, queryList, queryTime } from '../fields.ts';
+import { queryAmount, queryInt, queryList, queryTime, text } from '../fields.ts';
 
 const entity = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(300)
-    .describe(`${what}：节点编号、类型:键 或 键 / payload node id, Label:key, or a bare key`);
+  text(300).describe(`${what}：节点编号、类型:键 或 键 / payload node id, Label:key, or a bare key`);
 
-const amount = () => z.coerce.number().finite().min(0).optional();
+const amount = () => queryAmount().optional();
 
 /** Filters every projection takes: relationship types, a time window, a minimum amount, a size limit. */
 const filters = {
@@ -49,7 +44,7 @@ export const TraceQuery = z.object({
 export const UboQuery = z.object({
   company: entity('公司 / company').optional(),
   holder: entity('持有人（反向） / holder (reverse)').optional(),
-  threshold: z.coerce.number().finite().min(0).max(1).default(0.25),
+  threshold: queryAmount(1).default(0.25),
   maxDepth: queryInt(1, 10, 10),
 });
 

@@ -1,16 +1,16 @@
 // /api/audit (admins): the append-only audit log, filtered by user, action, target, outcome and time.
 import { z } from 'zod';
 import { listAudit } from '../../audit/log.ts';
-import { paging } from '../fields.ts';
+import { chars, paging, queryInstant } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 
 const AuditQuery = z.object({
-  user: z.string().optional(),
-  action: z.string().optional().describe('An action id, or its prefix such as `template`'),
-  target: z.string().optional(),
+  user: chars(80).optional(),
+  action: chars(100).optional().describe('An action id, or its prefix such as `template`'),
+  target: chars(1000).optional(),
   outcome: z.enum(['ok', 'denied', 'failed']).optional(),
-  since: z.string().optional().describe('ISO date-time'),
-  until: z.string().optional(),
+  since: queryInstant().describe('ISO date or date-time'),
+  until: queryInstant().describe('ISO date or date-time'),
   ...paging(1000, 100),
 });
 

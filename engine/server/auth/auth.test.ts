@@ -186,6 +186,6 @@ describe('/api/audit', () => {
     expect((await api.call('get', '/audit', { token: 'analyst' })).status).toBe(403);
     const bad = await api.call('get', '/audit', { token: 'admin', query: { since: 'yesterday' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.id).toBe('audit.badFilter');
+    expect(bad.body.error).toMatchObject({ id: 'request.invalid', field: 'query.since' });
   });
 });

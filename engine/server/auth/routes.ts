@@ -60,7 +60,7 @@ export const authRoutes = [
         role: user.role,
         clearance: user.clearance,
       };
-      const token = services.sessions.create(sessionUser);
+      const token = services.sessions.create(sessionUser, user.sessionEpoch);
       setSessionCookie(res, token, services.settings.sessionIdleMinutes * 60_000);
       audit('ok', 200);
       return { token, user: { ...sessionUser, permissions: ROLE_SPECS[user.role].permissions } };

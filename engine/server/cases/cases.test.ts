@@ -85,7 +85,8 @@ describe('opening cases', () => {
     expect((await api.call('post', '/cases', { body: { title: 'x' } })).status).toBe(401);
     expect((await api.call('get', '/cases')).status).toBe(401);
     const cases: [unknown, number, string, string?][] = [
-      [{}, 400, 'case.titleRequired', 'body.title'],
+      [{}, 400, 'request.invalid', 'body.title'],
+      [{ title: '  ' }, 400, 'request.invalid', 'body.title'],
       [{ title: 'x'.repeat(201) }, 400, 'request.invalid', 'body.title'],
       [{ title: 't', subjects: 'all' }, 400, 'request.invalid', 'body.subjects'],
       [{ title: 't', members: ['ghost-user'] }, 400, 'case.unknownUser', 'body.members'],

@@ -1,66 +1,63 @@
 // zod schemas of /api/cases: what each route accepts (they also document it in OpenAPI).
 import { z } from 'zod';
-import {
-  CASE_STATUS_LABELS,
-  CASE_STATUSES,
-  MAX_CLUES,
-  MAX_SUBJECTS,
-  parseCaseStatus,
-} from '../../cases/model.ts';
-import { paging } from '../fields.ts';
+import { CASE_STATUS_LABELS, CASE_STATUSES, MAX_CLUES, MAX_SUBJECTS } from '../../cases/model.ts';
+import { chars, paging, someOf, splitList, text, words } from '../fields.ts';
 
-const splitList = (v: unknown) =>
-  typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v.flatMap((x) => String(x).split(',')) : v;
+const username = text(40, 2);
 
-const username = z.string().trim().min(2).max(40);
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** A status id or its Chinese or English name. */
-export const caseStatus = z
-  .string()
-  .trim()
-  .refine((s) => parseCaseStatus(s) !== undefined, {
-    message: `unknown status: ${CASE_STATUSES.join('|')} or ${CASE_STATUSES.map((s) => CASE_STATUS_LABELS[s].zh).join('|')}`,
-  });
+/** A status id or its Chinese name, or its English name in any case (what parseCaseStatus reads). */
+export const caseStatus = words(
+  CASE_STATUSES.flatMap((s) => [s, CASE_STATUS_LABELS[s].zh]),
+  CASE_STATUSES.map((s) => CASE_STATUS_LABELS[s].en),
+);
 
 export const SubjectItem = z.object({
   /** An element id from a graph payload, `Label:key`, or a bare key (ID number, credit code, account number…). */
   ref: text(300),
-  role: z.string().trim().max(100).optional(),
-  note: z.string().trim().max(1000).optional(),
+  role: chars(100).trim().optional(),
+  note: chars(1000).trim().optional(),
 });
 
 export const CaseListQuery = z.object({
   /** `a,b` or repeated `?status=…`. */
   status: z.preprocess(splitList, z.array(caseStatus).min(1)).optional(),
   /** Cases this user leads or is on. */
-  member: z.string().trim().min(1).max(40).optional(),
+  member: text(40).optional(),
   /** Part of the title or case number, a subject's name, or a subject's exact key. */
-  text: z.string().trim().min(1).max(100).optional(),
+  text: text(100).optional(),
   ...paging(500, 50),
 });
 
-export const CreateCaseBody = z.object({
-  title: z.string().trim().max(200).optional(),
-  lead: username.optional(),
-  members: z.array(username).max(50).optional(),
-  subjects: z.array(SubjectItem).max(MAX_SUBJECTS).optional(),
-  clues: z.array(text(300)).max(MAX_CLUES).optional(),
-  /** Open the case from this clue: its subjects are added, it is attached, a 新线索 moves to 核查中. */
-  fromClue: text(300).optional(),
-});
-
-export const UpdateCaseBody = z
+/** A title, or a clue to name the case after: one of the two is required. */
+export const CreateCaseBody = z
   .object({
     title: text(200).optional(),
-    status: z.string().trim().min(1).max(40).optional(),
+    lead: username.optional(),
+    members: z.array(username).max(50).optional(),
+    subjects: z.array(SubjectItem).max(MAX_SUBJECTS).optional(),
+    clues: z.array(text(300)).max(MAX_CLUES).optional(),
+    /** Open the case from this clue: its subjects are added, it is attached, a 新线索 moves to 核查中. */
+    fromClue: text(300).optional(),
+  })
+  .refine((b) => b.title !== undefined || b.fromClue !== undefined, {
+    message: 'title or fromClue is required',
+    path: ['title'],
+  })
+  .meta({ anyOf: [{ required: ['title'] }, { required: ['fromClue'] }] });
+
+/** Something to change besides the comment, which only explains a status move. */
+export const UpdateCaseBody = someOf(
+  z.object({
+    title: text(200).optional(),
+    status: caseStatus.optional(),
     /** Required to close (办结) or reopen. */
-    comment: z.string().trim().max(2000).optional(),
+    comment: chars(2000).trim().optional(),
     lead: username.optional(),
     /** The whole team (the lead need not be listed). */
     members: z.array(username).max(50).optional(),
-  })
-  .refine((b) => Object.keys(b).some((k) => k !== 'comment'), { message: 'nothing to change' });
+  }),
+  ['title', 'status', 'lead', 'members'],
+);
 
 export const SubjectsBody = z.object({ subjects: z.array(SubjectItem).min(1).max(MAX_SUBJECTS) });
 
@@ -72,15 +69,17 @@ export const CluesBody = z.object({
 
 export const NoteBody = z.object({ text: text(20_000) });
 
+/** A schema's JSON Schema (input side), to document a field that a route checks itself after reading it. */
+const documented = (schema: z.ZodType) => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+  return rest;
+};
+
 /** The viewer's state. Only `nodes[].id/x/y` (and optional `color`, `size`, `colours`, `yAxis`) are read by the report. */
 export const ViewState = z
   .object({
     nodes: z
-      .array(
-        z
-          .object({ id: z.string().min(1).max(300), x: z.number().finite(), y: z.number().finite() })
-          .passthrough(),
-      )
+      .array(z.object({ id: chars(300, 1), x: z.number().finite(), y: z.number().finite() }).passthrough())
       .max(50_000),
     /** Colour per entity type, `#rrggbb`. */
     colours: z.record(z.string(), z.string().max(20)).optional(),
@@ -97,6 +96,8 @@ export const ViewBody = z.object({
   name: text(200),
   state: z
     .record(z.string(), z.unknown())
+    // Documented as what the route then checks, so the document refuses what the route refuses.
+    .meta(documented(ViewState))
     .describe(
       '{ nodes: [{ id, x, y, color?, size? }], colours?: { Type: "#rrggbb" }, yAxis?: "up" | "down", …any }',
     ),

@@ -28,7 +28,10 @@ describe('working on a case', () => {
     expect(back.status).toBe(400);
     expect(back.body.error).toMatchObject({ id: 'case.badTransition', details: { from: 'investigation' } });
     expect((await patch({ status: 'closed' })).body.error.id).toBe('case.commentRequired');
-    expect((await patch({ status: 'nonsense' })).body.error.id).toBe('case.badStatus');
+    expect((await patch({ status: 'nonsense' })).body.error).toMatchObject({
+      id: 'request.invalid',
+      field: 'body.status',
+    });
     expect((await patch({ comment: 'only a comment' })).body.error.field).toBe('body');
     expect((await patch({ status: '办结', comment: '查实，移送审理' })).body.case.status).toBe('closed');
     expect((await patch({ status: 'investigation', comment: '发现新证据' })).body.case.status).toBe(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { resolveAsOf, resolveParams } from '../../detect/params.ts';
 import { listModels, modelDefinition, runModels } from '../../detect/run.ts';
 import { DEFAULT_MODEL_IDS, MODEL_IDS } from '../../detect/types.ts';
+import { dateString } from '../fields.ts';
 import { jobQueue } from '../ingest/jobs.ts';
 import { defineRoute } from '../route.ts';
 
@@ -10,10 +11,7 @@ const ModelRunBody = z.object({
   /** Default: the twelve models of the default set. */
   models: z.array(z.enum(MODEL_IDS)).min(1).max(MODEL_IDS.length).optional(),
   /** YYYY-MM-DD; default: the latest transfer or payment date in the store. */
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-    .optional(),
+  asOf: dateString().optional(),
   /** Per-model parameter overrides: `{ split_payments: { windowDays: 10 } }`, checked by the engine. */
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });

@@ -1,42 +1,36 @@
 // /api/clues: list and filter clues (with counts for the filter UI), one clue with its evidence graph, status changes.
 import { z } from 'zod';
 import { listModels } from '../../detect/run.ts';
-import { clueCounts, getClue, listClues } from '../../detect/store/query.ts';
-import { parseStatus, STATUS_LABELS, STATUSES } from '../../detect/store/records.ts';
+import { type ClueCount, getClue, listClues } from '../../detect/store/query.ts';
+import { STATUS_LABELS, STATUSES } from '../../detect/store/records.ts';
 import { TRANSITIONS, updateClueStatus } from '../../detect/store/status.ts';
 import { type ClueRecord, MODEL_IDS } from '../../detect/types.ts';
-import { idParam, paging, queryNumber } from '../fields.ts';
+import { chars, idParam, paging, queryNumber, splitList, text, words } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 import { clueGraph } from './graph.ts';
 import { modelRoutes } from './models.ts';
-
-const splitList = (v: unknown) =>
-  typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v.flatMap((x) => String(x).split(',')) : v;
 
 /** `a,b` or repeated `?x=a&x=b`, each item checked by `item`. */
 const listOf = <T extends z.ZodType>(item: T) => z.preprocess(splitList, z.array(item).min(1)).optional();
 
 const modelId = z.enum(MODEL_IDS);
 
-/** A status id (new, checking…) or its Chinese or English name (新线索, 核查中…). */
-const statusName = z
-  .string()
-  .trim()
-  .refine((s) => parseStatus(s) !== undefined, {
-    message:
-      'unknown status: new|checking|confirmed|unfounded|transferred or 新线索|核查中|属实|不属实|已移交',
-  });
+/** A status id (new, checking…) or its Chinese name (新线索, 核查中…), or its English name in any case (parseStatus). */
+const statusName = words(
+  STATUSES.flatMap((s) => [s, STATUS_LABELS[s].zh]),
+  STATUSES.map((s) => STATUS_LABELS[s].en),
+);
 
 const ClueListQuery = z.object({
   model: listOf(modelId),
   status: listOf(statusName),
   /** A village key 'town/village', a village name, or a town name. */
-  village: z.string().trim().min(1).max(100).optional(),
+  village: text(100).optional(),
   minAmount: queryNumber(),
   maxAmount: queryNumber(),
   minScore: queryNumber(),
   /** A key of a subject: ID number, credit code, account number… */
-  subject: z.string().trim().min(1).max(100).optional(),
+  subject: text(100).optional(),
   /** Only clues the latest run still raises (default), only inactive ones, or all. */
   active: z.enum(['true', 'false', 'all']).default('true'),
   sort: z.enum(['score', 'amount', 'raisedAt', 'updatedAt']).default('score'),
@@ -45,9 +39,9 @@ const ClueListQuery = z.object({
 
 const StatusBody = z.object({
   /** The new status: an id or its Chinese/English name; the engine checks the move. */
-  status: z.string().trim().min(1).max(40),
+  status: statusName,
   /** Why: required to conclude, hand over or reopen a clue. */
-  comment: z.string().trim().max(2000).optional(),
+  comment: chars(2000).trim().optional(),
 });
 
 const TITLES = new Map(listModels().map((m) => [m.id as string, m.title]));
@@ -67,7 +61,7 @@ function listItem(clue: ClueRecord) {
 }
 
 /** Counts by model and by status (every model and status listed, zero or not), among active, inactive or all. */
-function filterCounts(rows: Awaited<ReturnType<typeof clueCounts>>, active: boolean | 'all') {
+function filterCounts(rows: ClueCount[], active: boolean | 'all') {
   const kept = rows.filter((r) => active === 'all' || r.active === active);
   const byModel = MODEL_IDS.map((model) => {
     const mine = kept.filter((r) => r.model === model);
@@ -100,24 +94,25 @@ export const clueRoutes = [
     },
     async ({ query, store, audit }) => {
       const active = query.active === 'all' ? 'all' : query.active === 'true';
-      const [list, counts] = await Promise.all([
-        listClues(store(), {
-          ...(query.model ? { model: query.model } : {}),
-          ...(query.status ? { status: query.status } : {}),
-          ...(query.village ? { village: query.village } : {}),
-          ...(query.minAmount !== undefined ? { minAmount: query.minAmount } : {}),
-          ...(query.maxAmount !== undefined ? { maxAmount: query.maxAmount } : {}),
-          ...(query.minScore !== undefined ? { minScore: query.minScore } : {}),
-          ...(query.subject ? { subject: query.subject } : {}),
-          active,
-          sort: query.sort,
-          limit: query.limit ?? 50,
-          offset: query.offset ?? 0,
-        }),
-        clueCounts(store()),
-      ]);
+      const list = await listClues(store(), {
+        ...(query.model ? { model: query.model } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.village ? { village: query.village } : {}),
+        ...(query.minAmount !== undefined ? { minAmount: query.minAmount } : {}),
+        ...(query.maxAmount !== undefined ? { maxAmount: query.maxAmount } : {}),
+        ...(query.minScore !== undefined ? { minScore: query.minScore } : {}),
+        ...(query.subject ? { subject: query.subject } : {}),
+        active,
+        sort: query.sort,
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      });
       audit.rows = list.clues.length;
-      return { total: list.total, clues: list.clues.map(listItem), counts: filterCounts(counts, active) };
+      return {
+        total: list.total,
+        clues: list.clues.map(listItem),
+        counts: filterCounts(list.counts, active),
+      };
     },
   ),
   defineRoute(

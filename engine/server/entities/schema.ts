@@ -2,40 +2,25 @@
 import { z } from 'zod';
 import { explorableLabels } from '../../graph/entities.ts';
 import { RELATION_TYPES } from '../../schema/index.ts';
-import { queryInt } from '../fields.ts';
+import { queryInt, splitList, text } from '../fields.ts';
 
 /** `a,b` or repeated `?x=a&x=b`, each one of `values`. */
 export const enumList = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .preprocess(
-      (v) =>
-        typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v.flatMap((x) => String(x).split(',')) : v,
-      z.array(z.enum(values)).min(1),
-    )
-    .optional();
+  z.preprocess(splitList, z.array(z.enum(values)).min(1)).optional();
 
 const labels = explorableLabels() as [string, ...string[]];
 export const relationTypes = RELATION_TYPES.map((r) => r.type as string) as [string, ...string[]];
 
 export const SearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .describe(
-      '名称（可部分）、身份证号、账号、统一社会信用代码或电话 / name (or part), ID number, account, credit code or phone',
-    ),
+  q: text(100).describe(
+    '名称（可部分）、身份证号、账号、统一社会信用代码或电话 / name (or part), ID number, account, credit code or phone',
+  ),
   types: enumList(labels).describe('实体类型 / entity types'),
   limit: queryInt(1, 100, 20),
 });
 
 export const EntityParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(300)
-    .describe('节点编号、类型:键 或 键 / payload node id, Label:key, or a bare key'),
+  id: text(300).describe('节点编号、类型:键 或 键 / payload node id, Label:key, or a bare key'),
 });
 
 export const NeighbourQuery = z.object({

@@ -1,11 +1,12 @@
 // POST /api/exports: the viewer records each export it makes in the browser (PNG, SVG, CSV), so exports are audited too.
 import { z } from 'zod';
+import { chars } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 
 export const ExportBody = z.object({
   format: z.enum(['png', 'svg', 'csv', 'json']),
   /** What was exported: a view name, a case id, a template id. */
-  subject: z.string().max(200).optional(),
+  subject: chars(200).optional(),
   nodes: z.number().int().min(0).max(10_000_000).optional(),
   edges: z.number().int().min(0).max(10_000_000).optional(),
 });

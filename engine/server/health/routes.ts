@@ -1,5 +1,6 @@
-// GET /api/health: is the server up, and can it reach Neo4j (with the server's version)?
+// GET /api/health (public): is the server up, and can it reach Neo4j (with Neo4j's version)? Nothing more.
 import { isEngineError } from '../../errors.ts';
+import { serverFaultMessage } from '../errors.ts';
 import { defineRoute } from '../route.ts';
 
 export const healthRoutes = [
@@ -14,16 +15,22 @@ export const healthRoutes = [
     },
     async ({ store }) => {
       try {
-        const s = store();
-        const { version, edition } = await s.verify();
-        return { status: 'ok', neo4j: { reachable: true, version, edition, uri: s.connection.uri } };
+        const { version } = await store().verify();
+        // Anyone may ask: no URI, edition, path or host, only what a load balancer and a user need.
+        return { status: 'ok', neo4j: { reachable: true, version } };
       } catch (error) {
         const id = isEngineError(error) ? error.id : 'store.unavailable';
-        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(
+          `[qingfeng] health: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
         return {
           status: 503,
           headers: { 'Retry-After': '5' },
-          body: { status: 'degraded', neo4j: { reachable: false }, error: { id, message } },
+          body: {
+            status: 'degraded',
+            neo4j: { reachable: false },
+            error: { id, message: serverFaultMessage(503) },
+          },
         };
       }
     },

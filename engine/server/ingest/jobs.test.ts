@@ -141,7 +141,8 @@ describe('the job queue', () => {
     expect(failing).toMatchObject({ state: 'failed', error: { id: 'read.unsupported' } });
     expect(crashing.state).toBe('failed');
     expect(crashing.error).toMatchObject({ id: 'job.failed' });
-    expect(crashing.error!.message).toMatch(/^任务失败.*disk full \/ The job failed: disk full$/);
+    // A crash's own words stay in the server log.
+    expect(crashing.error!.message).not.toContain('disk full');
     expect(fine).toMatchObject({ state: 'done', result: { clues: 1 } });
   });
 

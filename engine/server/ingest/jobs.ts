@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { SessionUser } from '../../auth/sessions.ts';
 import { isEngineError } from '../../errors.ts';
+import { isServerFault, redactText, serverFaultMessage } from '../errors.ts';
 import { type ApiServices, sharedState } from '../services.ts';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
@@ -128,14 +129,7 @@ export class JobQueue {
         job.state = 'done';
       } catch (error) {
         job.state = 'failed';
-        job.error = isEngineError(error)
-          ? { id: error.id, message: error.message }
-          : {
-              id: 'job.failed',
-              message: `任务失败：${error instanceof Error ? error.message : String(error)} / The job failed: ${
-                error instanceof Error ? error.message : String(error)
-              }`,
-            };
+        job.error = jobError(job.jobId, error);
       }
       job.finishedAt = new Date().toISOString();
       this.save(job);
@@ -172,6 +166,17 @@ export class JobQueue {
       }
     }
   }
+}
+
+/** Why a job failed, as its owner may see it: a fault's own words (Neo4j's, paths) stay in the server log. */
+function jobError(jobId: string, error: unknown): { id: string; message: string } {
+  if (isEngineError(error) && !isServerFault(error))
+    return { id: error.id, message: redactText(error.message) };
+  process.stderr.write(
+    `[qingfeng] job ${jobId} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  if (isEngineError(error)) return { id: error.id, message: serverFaultMessage(error.status) };
+  return { id: 'job.failed', message: '任务失败 / The job failed' };
 }
 
 /** The app's one job queue (ingest uploads and model runs share it: both write to the store). */

@@ -4,12 +4,18 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { KINDS, type Kind } from '../../../ingest/types.ts';
 import { httpError } from '../errors.ts';
-import { idParam, paging } from '../fields.ts';
+import { idParam, paging, words } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 import type { ApiServices } from '../services.ts';
 import { canSeeJob, type Job, jobQueue, newJobId } from './jobs.ts';
 import { receiveUpload } from './upload.ts';
 import { ingestWork, readQuarantine } from './work.ts';
+
+/** The upload form: one or more files, and a kind for all of them (blank: told by each file's name). */
+const UploadForm = z.object({
+  files: z.array(z.string().meta({ contentMediaType: 'application/octet-stream' })).min(1),
+  kind: words(['', ...KINDS]).optional(),
+});
 
 const JobListQuery = z.object({
   kind: z.enum(['ingest', 'detect']).optional(),
@@ -39,7 +45,7 @@ export const ingestRoutes = [
       summary:
         'Upload files (multipart/form-data, field `files`, optional `kind`) and ingest them as a background job',
       access: 'ingest.run',
-      multipart: true,
+      multipart: UploadForm,
       audit: 'ingest.upload',
       status: 202,
       responses: {
@@ -82,6 +88,7 @@ export const ingestRoutes = [
         ingestWork(services.store, upload.files, {
           ...(kind ? { kind: kind as Kind } : {}),
           outDir: join(services.settings.home, 'ingest-runs'),
+          limits: services.settings.ingestLimits,
         }),
       );
       return { job: queue.view(job) };
@@ -150,6 +157,7 @@ export const ingestRoutes = [
             file,
             { limit: query.limit ?? 100, offset: query.offset ?? 0, disposition: query.disposition },
             (path) => basename(path),
+            job.internal.dir,
           )
         : { total: 0, entries: [] };
       audit.rows = page.entries.length;

@@ -1,16 +1,26 @@
 // What an ingest job does: ingestFiles over the uploaded files with progress, then a summary by file name.
 import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { parse } from 'csv-parse';
 import type { QuarantineEntry } from '../../../ingest/load/quarantine.ts';
 import { ingestFiles } from '../../../ingest/load/run.ts';
+import { restoreCell } from '../../../ingest/normalise/formula.ts';
 import type { Kind } from '../../../ingest/types.ts';
+import type { IngestLimits } from '../../settings.ts';
 import type { Store } from '../../store/gateway.ts';
+import { redactDeep } from '../errors.ts';
 import type { Job, JobWork } from './jobs.ts';
 import type { UploadedFile } from './upload.ts';
 
 /** The ingest run id of a job: the job's own stamp, so its quarantine report can be found even if it failed. */
 export const runIdOf = (jobId: string) => jobId.replace(/^job-/, 'run-');
+
+/** Text for the job's owner: paths inside the upload folder become file names, other server insides go. */
+function uploadRelative<T>(value: T, uploadDir: string | undefined): T {
+  if (!uploadDir) return redactDeep(value);
+  const prefix = uploadDir.endsWith(sep) ? uploadDir : uploadDir + sep;
+  return redactDeep(value, (text) => text.split(prefix).join(''));
+}
 
 /** `name.xlsx:Sheet1` (a progress label) → `name.xlsx`. */
 function fileOfLabel(label: string, names: string[]): string | undefined {
@@ -21,10 +31,12 @@ function fileOfLabel(label: string, names: string[]): string | undefined {
 export function ingestWork(
   store: () => Store,
   files: UploadedFile[],
-  options: { kind?: Kind; outDir: string },
+  options: { kind?: Kind; outDir: string; limits?: IngestLimits },
 ): JobWork {
   return async (job: Job) => {
     const names = files.map((f) => f.name);
+    // The server-side path stays on the server: the job and its refusals show the uploaded file's name.
+    const nameOf = (path: string) => files.find((f) => f.path === path)?.name ?? basename(path);
     const rowsByLabel = new Map<string, number>();
     const runId = runIdOf(job.jobId);
     job.internal.quarantineFile = join(options.outDir, runId, 'quarantine.csv');
@@ -35,6 +47,8 @@ export function ingestWork(
         ...(options.kind ? { kind: options.kind } : {}),
         outDir: options.outDir,
         runId,
+        ...(options.limits ? { limits: options.limits } : {}),
+        displayName: nameOf,
         onProgress: ({ file: label, rows }) => {
           rowsByLabel.set(label, rows);
           const name = fileOfLabel(label, names);
@@ -55,9 +69,10 @@ export function ingestWork(
         },
       },
     );
-    const nameOf = (path: string) => files.find((f) => f.path === path)?.name ?? path;
-    // The server-side path stays on the server: the job shows the uploaded file's name.
-    const summary = result.files.map(({ path, ...counts }) => ({ file: nameOf(path), ...counts }));
+    const summary = uploadRelative(
+      result.files.map(({ path, ...counts }) => ({ file: nameOf(path), ...counts })),
+      files[0] && dirname(files[0].path),
+    );
     for (const entry of job.files) {
       entry.done = true;
       entry.rows = summary.filter((s) => s.file === entry.name).reduce((n, s) => n + s.rows, 0);
@@ -93,12 +108,15 @@ export async function readQuarantine(
   file: string,
   page: { limit: number; offset: number; disposition?: QuarantineEntry['disposition'] },
   nameOf: (path: string) => string,
+  uploadDir?: string,
 ): Promise<QuarantinePage> {
   if (!existsSync(file)) return { total: 0, entries: [] };
   const entries: QuarantineEntry[] = [];
   let total = 0;
   const parser = createReadStream(file).pipe(parse({ bom: true, from_line: 2, relax_column_count: true }));
-  for await (const cells of parser as AsyncIterable<string[]>) {
+  for await (const written of parser as AsyncIterable<string[]>) {
+    // The report's cells were neutralised against formula injection for spreadsheets; the API gives them back.
+    const cells = written.map(restoreCell);
     const [path = '', sheet, row, field = '', reason = '', value, disposition, raw] = cells;
     if (page.disposition && disposition !== page.disposition) continue;
     total += 1;
@@ -108,7 +126,8 @@ export async function readQuarantine(
       ...(sheet ? { sheet } : {}),
       row: Number(row),
       field,
-      reason,
+      // A refused file's reason quotes the reader's message, which names the file by its server path.
+      reason: uploadRelative(reason, uploadDir),
       ...(value ? { value } : {}),
       disposition: disposition as QuarantineEntry['disposition'],
       ...(raw ? { raw: JSON.parse(raw) as Record<string, string> } : {}),

@@ -32,16 +32,30 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
 
 const ERROR_RESPONSE = { $ref: '#/components/responses/Error' };
 
+/**
+ * The error answers any route may give besides its own (`spec.responses`): a bad request (400), no session (401),
+ * refused (403: role, query policy, cross-site cookie), nothing at a path parameter (404), a body over the limit
+ * (413), too many requests (429), the server or store failing (500, 503), a query past its time (504).
+ */
+function errorStatuses(route: ApiRoute): number[] {
+  const { spec } = route;
+  return [
+    400,
+    ...(spec.access === 'public' ? [] : [401]),
+    403,
+    ...(spec.params ? [404] : []),
+    ...(spec.body || spec.multipart ? [413] : []),
+    429,
+    500,
+    503,
+    504,
+  ];
+}
+
 function operation(route: ApiRoute): JsonSchema {
   const { spec } = route;
-  const responses: Record<string, unknown> = {
-    [String(spec.status ?? 200)]: { description: 'OK' },
-    400: ERROR_RESPONSE,
-    500: ERROR_RESPONSE,
-    503: ERROR_RESPONSE,
-  };
-  if (spec.access !== 'public') responses[401] = ERROR_RESPONSE;
-  if (spec.access !== 'public' && spec.access !== 'login') responses[403] = ERROR_RESPONSE;
+  const responses: Record<string, unknown> = { [String(spec.status ?? 200)]: { description: 'OK' } };
+  for (const status of errorStatuses(route)) responses[status] = ERROR_RESPONSE;
   for (const [status, description] of Object.entries(spec.responses ?? {})) {
     responses[status] = {
       description,
@@ -61,19 +75,7 @@ function operation(route: ApiRoute): JsonSchema {
   if (spec.multipart) {
     op.requestBody = {
       required: true,
-      content: {
-        'multipart/form-data': {
-          schema: {
-            type: 'object',
-            properties: {
-              files: {
-                type: 'array',
-                items: { type: 'string', contentMediaType: 'application/octet-stream' },
-              },
-            },
-          },
-        },
-      },
+      content: { 'multipart/form-data': { schema: jsonSchema(spec.multipart) } },
     };
   } else if (spec.body) {
     op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } };

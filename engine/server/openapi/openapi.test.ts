@@ -57,4 +57,45 @@ describe('/api/openapi.json', () => {
     const user = doc.paths['/api/users/{username}'].get;
     expect(user.parameters[0]).toMatchObject({ name: 'username', in: 'path', required: true });
   });
+
+  it('documents the error answers of every declared route, each with the error body', () => {
+    for (const route of API_ROUTES) {
+      const { method, path, access, params, body, multipart } = route.spec;
+      const op = doc.paths[`/api${path.replace(/:(\w+)/g, '{$1}')}`][method];
+      const expected = [400, 403, 429, 500, 503, 504];
+      if (access !== 'public') expected.push(401);
+      if (params) expected.push(404);
+      if (body || multipart) expected.push(413);
+      for (const status of expected) {
+        const answer = op.responses[String(status)];
+        expect(answer, `${method} ${path} ${status}`).toBeDefined();
+        const schema = answer.$ref
+          ? doc.components.responses.Error.content['application/json'].schema
+          : answer.content['application/json'].schema;
+        expect(schema.$ref, `${method} ${path} ${status}`).toBe('#/components/schemas/Error');
+      }
+    }
+  });
+
+  it('says in the document what the server refuses: dates, blanks, booleans, nothing to change', () => {
+    const since = doc.paths['/api/analysis/keypersons'].get.parameters.find(
+      (p: { name: string }) => p.name === 'since',
+    );
+    const date = new RegExp(since.schema.pattern);
+    expect(['2024-02-29', '2025-12-31T23:59'].every((d) => date.test(d))).toBe(true);
+    expect(['2025-02-30', '4989-41-03', '2023-02-29', '', '2025-01-01\n'].some((d) => date.test(d))).toBe(
+      false,
+    );
+    const builtin = doc.paths['/api/templates'].get.parameters.find(
+      (p: { name: string }) => p.name === 'builtin',
+    );
+    expect(builtin.schema.type).toBe('boolean');
+    const clueId = doc.paths['/api/clues/{id}'].get.parameters[0].schema;
+    expect(new RegExp(clueId.pattern).test('   ')).toBe(false);
+    const change = doc.paths['/api/users/{username}'].patch.requestBody.content['application/json'].schema;
+    expect(change.anyOf.length).toBeGreaterThan(0);
+    const caseChange = doc.paths['/api/cases/{id}'].patch.requestBody.content['application/json'].schema;
+    expect(caseChange.anyOf.map((a: { required: string[] }) => a.required[0])).not.toContain('comment');
+    expect(doc.paths['/api/models/run'].post.requestBody.required).toBe(true);
+  });
 });

@@ -1,33 +1,13 @@
 // The read-only guard over the real app: writes, admin and LOAD CSV refused before running; injection is data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../../../test/setup/api.ts';
-import { cleanGraph } from '../../../test/setup/store.ts';
+import { cleanGraph, storeSnapshot } from '../../../test/setup/store.ts';
 import type { Store } from '../../store/gateway.ts';
 
 let api: TestApi;
 let store: Store;
 
-/** Everything a write could change: counts, property totals, labels, types, property keys, indexes, constraints. */
-async function snapshot(): Promise<string> {
-  const [graph] = await store.read(
-    `MATCH (n) WHERE NOT n:AuditEntry
-     WITH count(n) AS nodes, sum(size(keys(n))) AS nodeProps, collect(n.name) AS names
-     OPTIONAL MATCH ()-[r]->()
-     RETURN nodes, nodeProps, names, count(r) AS rels, sum(size(keys(r))) AS relProps`,
-  );
-  const labels = await store.read(
-    'CALL db.labels() YIELD label WHERE label <> "AuditEntry" RETURN collect(label) AS l',
-  );
-  const types = await store.read(
-    'CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS t',
-  );
-  const keys = await store.read('CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey) AS k');
-  const schema = await store.autoCommit('SHOW INDEXES YIELD name RETURN collect(name) AS indexes');
-  const constraints = await store.autoCommit(
-    'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS constraints',
-  );
-  return JSON.stringify({ graph, labels, types, keys, schema, constraints });
-}
+const snapshot = () => storeSnapshot(store);
 
 beforeAll(async () => {
   store = await cleanGraph();

@@ -1,7 +1,9 @@
 // /api/templates and /api/cypher: saved read-only Cypher templates with versions, their runs, and ad-hoc Cypher.
 import { z } from 'zod';
 import {
+  checkRevealingUse,
   createTemplate,
+  cutDatesWhenBirthRead,
   deleteTemplate,
   ensureBuiltinTemplates,
   getTemplate,
@@ -75,8 +77,10 @@ async function builtinsLoaded(services: ApiServices): Promise<void> {
 }
 
 const RUN_ANSWERS = {
-  403: 'Not allowed, or the text is not one read-only query (`query.writeRefused`)',
+  403: 'Not allowed, the text is not one read-only query (`query.writeRefused`), or it reads beyond the investigated graph (`query.refused`)',
   504: 'The query ran past the timeout (`query.timeout`)',
+  422: 'The answer passed queryAnswerMb (`query.tooLarge`) or Neo4j stopped the query for memory (`query.tooMuchMemory`)',
+  429: 'Every query connection is busy (`query.busy`); try again shortly',
 };
 
 export const templateRoutes = [
@@ -120,7 +124,10 @@ export const templateRoutes = [
       body: TemplateInput,
       status: 201,
       audit: 'template.create',
-      responses: { 403: 'Not allowed, or the text writes (`query.writeRefused`)', 409: 'Id taken' },
+      responses: {
+        403: 'Not allowed, the text writes (`query.writeRefused`), or it reads beyond the investigated graph (`query.refused`)',
+        409: 'Id taken',
+      },
     },
     async ({ body, user, services, store, audit }) => {
       await builtinsLoaded(services);
@@ -182,11 +189,14 @@ export const templateRoutes = [
       audit: 'template.run',
       responses: { ...RUN_ANSWERS, 404: 'No such template' },
     },
-    async ({ params, body, services, store, audit }) => {
+    async ({ params, body, services, store, audit, user }) => {
       await builtinsLoaded(services);
       audit.target = params.id;
       const limits = runLimits(services.settings, body);
-      const run = await runTemplate(store(), params.id, body.params, limits);
+      const template = await getTemplate(store(), params.id);
+      // Without clearance, what a template computes from ID numbers or birth dates is refused or cut to the year.
+      const reveals = user.clearance ? [] : checkRevealingUse(template.cypher);
+      const run = cutDatesWhenBirthRead(await runTemplate(store(), template, body.params, limits), reveals);
       audit.params = {
         template: run.template.id,
         version: run.template.version,
@@ -208,8 +218,12 @@ export const templateRoutes = [
       audit: 'cypher.run',
       responses: RUN_ANSWERS,
     },
-    async ({ body, services, store, audit }) => {
-      const answer = await runAdHoc(store(), body.cypher, body.params, runLimits(services.settings, body));
+    async ({ body, services, store, audit, user }) => {
+      const reveals = user.clearance ? [] : checkRevealingUse(body.cypher);
+      const answer = cutDatesWhenBirthRead(
+        await runAdHoc(store(), body.cypher, body.params, runLimits(services.settings, body)),
+        reveals,
+      );
       audit.rows = answer.rows.length;
       return answer;
     },

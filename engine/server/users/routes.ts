@@ -49,11 +49,10 @@ export const userRoutes = [
       audit: 'user.update',
       responses: { 404: 'No such user' },
     },
-    async ({ params, body, store, services, audit }) => {
+    async ({ params, body, store, audit }) => {
       audit.target = params.username;
-      const user = await updateUser(store(), params.username, body);
-      services.sessions.revokeUser(params.username);
-      return { user };
+      // updateUser itself ends the user's sessions (the same rule for the CLI).
+      return { user: await updateUser(store(), params.username, body) };
     },
   ),
 ];

@@ -1,25 +1,32 @@
 // Request shapes of /api/users.
 import { z } from 'zod';
 import { ROLES } from '../../auth/roles.ts';
+import { USERNAME } from '../../auth/users.ts';
+import { chars, someOf } from '../fields.ts';
+
+/** The names createUser accepts, checked here so the document says so. */
+const username = z.string().regex(USERNAME, 'letters, digits, _ . - or Chinese, 2-40 long');
+const password = chars(200, 8);
 
 export const NewUserBody = z.object({
-  username: z.string().min(2).max(40),
-  password: z.string().min(8).max(200),
+  username,
+  password,
   role: z.enum(ROLES),
-  displayName: z.string().max(80).optional(),
+  displayName: chars(80).optional(),
   clearance: z.boolean().optional(),
 });
 export type NewUserBody = z.infer<typeof NewUserBody>;
 
-export const UserChangeBody = z
-  .object({
+export const UserChangeBody = someOf(
+  z.object({
     role: z.enum(ROLES).optional(),
-    displayName: z.string().max(80).optional(),
+    displayName: chars(80).optional(),
     clearance: z.boolean().optional(),
     disabled: z.boolean().optional(),
-    password: z.string().min(8).max(200).optional(),
-  })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+    password: password.optional(),
+  }),
+  ['role', 'displayName', 'clearance', 'disabled', 'password'],
+);
 export type UserChangeBody = z.infer<typeof UserChangeBody>;
 
-export const UsernameParam = z.object({ username: z.string().min(1).max(80) });
+export const UsernameParam = z.object({ username: chars(80, 1) });

@@ -67,11 +67,12 @@ describe('ID masking', () => {
     expect(isIdNumber('11010119900307451')).toBe(false);
   });
 
-  it('masks valid ID numbers inside any text, keeps look-alikes and longer digit runs', () => {
+  it('masks ID numbers inside any text, invalid ones too, and keeps longer digit runs', () => {
     expect(maskIdNumber(ID)).toBe('110101********4514');
     expect(maskText(`Person:${ID}`)).toBe('Person:110101********4514');
     expect(maskText(`${ID}与${ID}`)).toBe('110101********4514与110101********4514');
-    expect(maskText('110101199003074513')).toBe('110101199003074513'); // wrong check digit: an account, not an ID
+    // A wrong check digit still names a person (a typo of the real number): masked by its shape.
+    expect(maskText('110101199003074513')).toBe('110101********4513');
     expect(maskText(`6${ID}`)).toBe(`6${ID}`); // part of a 19-digit account number
   });
 

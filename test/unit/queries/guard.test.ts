@@ -46,9 +46,9 @@ describe('blankLiterals / parameterNames / hasUseClause', () => {
 
 describe('judgePlan', () => {
   it('accepts a read plan with allowed procedures', () => {
-    expect(reason(() => judgePlan(plan('r', ['ProduceResults'], ['NodeByLabelScan']), 'neo4j'))).toBe(
-      'accepted',
-    );
+    expect(
+      reason(() => judgePlan(plan('r', ['ProduceResults', 'n'], ['NodeByLabelScan', 'n:Person']), 'neo4j')),
+    ).toBe('accepted');
     expect(
       reason(() =>
         judgePlan(
