@@ -94,7 +94,8 @@ describe('Neo4j restarts under a running API', () => {
     async () => {
       await stopInstance(settings, 20);
       const oldPort = Number(new URL(first.uri.replace('bolt:', 'http:')).port);
-      const squatter = createServer();
+      // Hangs up on whoever connects (the old driver does, until it follows): close() then has nothing to wait for.
+      const squatter = createServer((socket) => socket.destroy());
       await new Promise<void>((r) => squatter.listen(oldPort, '127.0.0.1', () => r()));
       try {
         const moved = await startInstance(settings);
