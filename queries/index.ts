@@ -1,5 +1,6 @@
 // Public entry of the query templates: the store, the builtin library, the guard and the runners the API/CLI call.
 import type { Store } from '../engine/store/gateway.ts';
+import { checkQueryLimits } from './limits.ts';
 import { adHocParams, bindParams } from './params.ts';
 import { type QueryAnswer, type RunLimits, runReadOnly } from './run.ts';
 import { getTemplate } from './store.ts';
@@ -51,5 +52,6 @@ export function runAdHoc(
   values: Record<string, unknown>,
   limits: RunLimits,
 ): Promise<QueryAnswer> {
+  checkQueryLimits(cypher, values); // before converting: 5,000-deep values must be refused, not recursed into
   return runReadOnly(store, cypher, adHocParams(values), limits);
 }

@@ -28,6 +28,11 @@ export interface SessionOptions {
    * another process (the CLI) only reach this process's sessions through it.
    */
   epochOf?: (username: string) => Promise<number | null>;
+  /**
+   * How long one answer of `epochOf` serves a user's requests (default 1 s): under load a user's parallel requests
+   * share one look-up instead of each asking the store, and an account change still ends sessions within it.
+   */
+  epochFreshMs?: number;
 }
 
 const STORE_QUIET_MS = 5_000;
@@ -39,6 +44,8 @@ export class SessionStore {
   private readonly now: () => number;
   /** After the store failed to answer, it is not asked again for a few seconds (an outage costs no extra wait). */
   private storeQuietUntil = 0;
+  /** Each user's latest epoch look-up (possibly still running) and when it was asked. */
+  private readonly epochs = new Map<string, { at: number; epoch: Promise<number | null> }>();
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
@@ -65,7 +72,7 @@ export class SessionStore {
     const session = this.sessions.get(hashToken(token));
     let epoch: number | null;
     try {
-      epoch = await this.options.epochOf(user.username);
+      epoch = await this.currentEpoch(user.username);
     } catch {
       this.storeQuietUntil = this.now() + STORE_QUIET_MS;
       return user;
@@ -73,6 +80,22 @@ export class SessionStore {
     if (epoch === session?.epoch) return user;
     this.revokeUser(user.username);
     return undefined;
+  }
+
+  /** The account's epoch, asked of the store at most once per `epochFreshMs` per user; failures are not kept. */
+  private currentEpoch(username: string): Promise<number | null> {
+    const at = this.now();
+    const cached = this.epochs.get(username);
+    if (cached && at - cached.at < (this.options.epochFreshMs ?? 1_000)) return cached.epoch;
+    const epoch = (this.options.epochOf as (name: string) => Promise<number | null>)(username);
+    this.epochs.set(username, { at, epoch });
+    epoch.catch(() => this.epochs.delete(username));
+    return epoch;
+  }
+
+  /** Forgets a user's cached epoch: this process has just changed the account, so the next request asks again. */
+  forgetEpoch(username: string): void {
+    this.epochs.delete(username);
   }
 
   /** The session's user, refreshing its idle clock; undefined when unknown or expired. */
@@ -95,6 +118,7 @@ export class SessionStore {
 
   /** Ends every session of a user (after a role change, a new password or disabling). */
   revokeUser(username: string): void {
+    this.epochs.delete(username);
     for (const [key, session] of this.sessions)
       if (session.user.username === username) this.sessions.delete(key);
   }

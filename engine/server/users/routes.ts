@@ -49,10 +49,12 @@ export const userRoutes = [
       audit: 'user.update',
       responses: { 404: 'No such user' },
     },
-    async ({ params, body, store, audit }) => {
+    async ({ params, body, store, audit, services }) => {
       audit.target = params.username;
-      // updateUser itself ends the user's sessions (the same rule for the CLI).
-      return { user: await updateUser(store(), params.username, body) };
+      // updateUser moves the account's session epoch (the same rule for the CLI); this process sees it at once.
+      const user = await updateUser(store(), params.username, body);
+      services.sessions.forgetEpoch(params.username);
+      return { user };
     },
   ),
 ];

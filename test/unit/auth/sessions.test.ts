@@ -22,11 +22,15 @@ function storeWith(epochs: Map<string, number | null | Error>, clock = { at: 0 }
 describe('SessionStore.check', () => {
   it('keeps a session while the epoch is unchanged and ends every session of the user once it moves', async () => {
     const epochs = new Map<string, number | null | Error>([['a', 3]]);
-    const { sessions } = storeWith(epochs);
+    const { sessions, clock } = storeWith(epochs);
     const first = sessions.create(user, 3);
     const second = sessions.create(user, 3);
     expect((await sessions.check(first))?.username).toBe('a');
     epochs.set('a', 4);
+    // One look-up serves the user's requests for a second, then the change is seen.
+    clock.at = 999;
+    expect((await sessions.check(first))?.username).toBe('a');
+    clock.at = 1_000;
     expect(await sessions.check(first)).toBeUndefined();
     // Ended too, even without asking the store again.
     expect(sessions.touch(second)).toBeUndefined();
@@ -48,6 +52,27 @@ describe('SessionStore.check', () => {
     expect((await sessions.check(token))?.username).toBe('a');
     clock.at = 6_000;
     expect(await sessions.check(token)).toBeUndefined();
+  });
+
+  it('asks the store once for parallel requests of one user, and again after forgetEpoch', async () => {
+    let asked = 0;
+    const clock = { at: 0 };
+    const sessions = new SessionStore({
+      idleMs: 60_000,
+      absoluteMs: 3_600_000,
+      now: () => clock.at,
+      epochOf: async () => {
+        asked += 1;
+        return 1;
+      },
+    });
+    const token = sessions.create(user, 1);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => sessions.check(token)));
+    expect(answers.every((u) => u?.username === 'a')).toBe(true);
+    expect(asked).toBe(1);
+    sessions.forgetEpoch('a');
+    await sessions.check(token);
+    expect(asked).toBe(2);
   });
 
   it('refuses unknown tokens without asking the store', async () => {
