@@ -1,8 +1,8 @@
 // The read-only guard: Neo4j's own EXPLAIN decides whether a text may run; writes, admin, LOAD CSV are refused.
-import { EngineError, InvalidInputError, StoreError } from '../engine/errors.ts';
+import { type EngineError, InvalidInputError, StoreError } from '../engine/errors.ts';
 import type { Params, PlanOperator, QueryPlan, Store } from '../engine/store/gateway.ts';
 import { checkQueryLimits } from './limits.ts';
-import { checkFulltextReach, judgeReach } from './reach.ts';
+import { checkFulltextReach, judgeReach, queryRefusal } from './reach.ts';
 
 export type RefusalReason =
   | 'write'
@@ -46,11 +46,12 @@ const REASONS: Record<RefusalReason, { zh: string; en: string }> = {
 
 /** 403 `query.writeRefused`: the text is not one read-only query. Nothing of it has run. */
 export function refusal(reason: RefusalReason, details: Record<string, unknown> = {}): EngineError {
-  const r = REASONS[reason];
-  return new EngineError(
+  return queryRefusal(
     'query.writeRefused',
-    `只允许只读查询，已拒绝执行：${r.zh} / Only read-only queries may run; refused: ${r.en}`,
-    { status: 403, details: { field: 'cypher', reason, ...details } },
+    { zh: '只允许只读查询', en: 'Only read-only queries may run' },
+    REASONS[reason],
+    reason,
+    details,
   );
 }
 

@@ -32,12 +32,27 @@ const REASONS: Record<ReachReason, { zh: string; en: string }> = {
 
 /** 403 `query.refused`: the text is read-only but reaches beyond the investigated graph. Nothing of it has run. */
 export function reachRefusal(reason: ReachReason, details: Record<string, unknown> = {}): EngineError {
-  const r = REASONS[reason];
-  return new EngineError(
+  return queryRefusal(
     'query.refused',
-    `查询只能访问调查图谱，已拒绝执行：${r.zh} / Queries may read the investigated graph only; refused: ${r.en}`,
-    { status: 403, details: { field: 'cypher', reason, ...details } },
+    { zh: '查询只能访问调查图谱', en: 'Queries may read the investigated graph only' },
+    REASONS[reason],
+    reason,
+    details,
   );
+}
+
+/** A 403 refusal of a query text, before it runs: `rule` says what may run, `why` what this text does instead. */
+export function queryRefusal(
+  id: string,
+  rule: { zh: string; en: string },
+  why: { zh: string; en: string },
+  reason: string,
+  details: Record<string, unknown>,
+): EngineError {
+  return new EngineError(id, `${rule.zh}，已拒绝执行：${why.zh} / ${rule.en}; refused: ${why.en}`, {
+    status: 403,
+    details: { field: 'cypher', reason, ...details },
+  });
 }
 
 /** Labels and relationship types analysts may name: derived from the schema (`internal` entities excluded). */

@@ -79,7 +79,8 @@ export function writePorts(paths: HomePaths, ports: PortsRecord): void {
 export function readOrCreatePassword(paths: HomePaths): { password: string; created: boolean } {
   if (existsSync(paths.password))
     return { password: readFileSync(paths.password, 'utf8').trim(), created: false };
-  const password = randomBytes(18).toString('base64url');
+  // A leading '-' would be read as an option by `neo4j-admin dbms set-initial-password`.
+  const password = `q${randomBytes(18).toString('base64url')}`;
   writeFileSync(paths.password, `${password}\n`, { mode: 0o600 });
   chmodSync(paths.password, 0o600);
   return { password, created: true };

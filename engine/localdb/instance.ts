@@ -189,7 +189,7 @@ export async function startInstance(
   writePorts(paths, { boltPort, httpPort });
   writeFileSync(
     paths.confFile,
-    renderConf(paths, { boltPort, httpPort, pageCache: settings.neo4jPageCache }),
+    renderConf(paths, { boltPort, httpPort, pageCache: settings.neo4jPageCache, heap: settings.neo4jHeap }),
   );
   setInitialPassword(java.command, lib, paths, password);
 

@@ -6,6 +6,7 @@ import { DEFAULT_MODEL_IDS, MODEL_IDS } from '../../detect/types.ts';
 import { dateString } from '../fields.ts';
 import { jobQueue } from '../ingest/jobs.ts';
 import { defineRoute } from '../route.ts';
+import { clueLists } from './lists.ts';
 
 const ModelRunBody = z.object({
   /** Default: the twelve models of the default set. */
@@ -60,6 +61,7 @@ export const modelRoutes = [
           ...(body.params ? { params: body.params } : {}),
           user: user.username,
         });
+        clueLists(services).forget();
         return {
           asOf: result.asOf,
           clues: result.clues.length,

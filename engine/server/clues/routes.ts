@@ -1,13 +1,14 @@
 // /api/clues: list and filter clues (with counts for the filter UI), one clue with its evidence graph, status changes.
 import { z } from 'zod';
 import { listModels } from '../../detect/run.ts';
-import { type ClueCount, getClue, listClues } from '../../detect/store/query.ts';
+import { type ClueCount, type ClueFilter, getClue, listClues } from '../../detect/store/query.ts';
 import { STATUS_LABELS, STATUSES } from '../../detect/store/records.ts';
 import { TRANSITIONS, updateClueStatus } from '../../detect/store/status.ts';
 import { type ClueRecord, MODEL_IDS } from '../../detect/types.ts';
 import { chars, idParam, paging, queryNumber, splitList, text, words } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 import { clueGraph } from './graph.ts';
+import { clueLists } from './lists.ts';
 import { modelRoutes } from './models.ts';
 
 /** `a,b` or repeated `?x=a&x=b`, each item checked by `item`. */
@@ -92,9 +93,9 @@ export const clueRoutes = [
       query: ClueListQuery,
       audit: 'clue.list',
     },
-    async ({ query, store, audit }) => {
+    async ({ query, store, audit, services }) => {
       const active = query.active === 'all' ? 'all' : query.active === 'true';
-      const list = await listClues(store(), {
+      const filter: ClueFilter = {
         ...(query.model ? { model: query.model } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(query.village ? { village: query.village } : {}),
@@ -106,7 +107,9 @@ export const clueRoutes = [
         sort: query.sort,
         limit: query.limit ?? 50,
         offset: query.offset ?? 0,
-      });
+      };
+      // Investigators paging the same list at the same moment share one read (see single-flight.ts).
+      const list = await clueLists(services).run(JSON.stringify(filter), () => listClues(store(), filter));
       audit.rows = list.clues.length;
       return {
         total: list.total,
@@ -153,7 +156,7 @@ export const clueRoutes = [
         404: 'No such clue',
       },
     },
-    async ({ params, body, store, user, audit }) => {
+    async ({ params, body, store, user, audit, services }) => {
       audit.target = params.id;
       audit.params = { to: body.status, comment: body.comment ?? null };
       const clue = await updateClueStatus(store(), params.id, {
@@ -161,6 +164,7 @@ export const clueRoutes = [
         user: user.username,
         ...(body.comment ? { comment: body.comment } : {}),
       });
+      clueLists(services).forget();
       const change = clue.history.at(-1);
       audit.params = { from: change?.from ?? null, to: clue.status, comment: body.comment ?? null };
       audit.rows = 1;
