@@ -330,6 +330,14 @@ export const ENTITY_TYPES = [
       runId: { type: 'string', zh: '批次编号', en: 'Run id' },
       startedAt: { type: 'datetime', zh: '开始时间', en: 'Started at' },
       finishedAt: { type: 'datetime', zh: '结束时间', en: 'Finished at' },
+      status: {
+        type: 'string',
+        zh: '状态（进行中/完成/失败/中断）',
+        en: 'Status (running/finished/failed/interrupted)',
+      },
+      pid: { type: 'integer', zh: '进程号', en: 'Process id' },
+      host: { type: 'string', zh: '主机', en: 'Host' },
+      heartbeatAt: { type: 'datetime', zh: '最近心跳', en: 'Last heartbeat' },
     },
   },
 ] as const satisfies readonly EntityType[];
