@@ -1,25 +1,12 @@
 // The guard's pure parts: literals blanked before looking for parameters or USE, and plans judged by operator.
+
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../../engine/store/gateway.ts';
 import { blankLiterals, hasUseClause, judgePlan, parameterNames } from '../../../queries/guard.ts';
+import { planOf, verdict } from './plans.ts';
 
-function plan(queryType: string, ...ops: [string, string?][]): QueryPlan {
-  return {
-    queryType,
-    columns: [],
-    operators: ops.map(([name, details]) => ({ name, database: 'neo4j', details: details ?? null })),
-  };
-}
-
-function reason(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    const e = error as { id?: string; status?: number; details?: { reason?: string } };
-    return `${e.id}:${e.status}:${e.details?.reason}`;
-  }
-  return 'accepted';
-}
+const plan = planOf;
+const reason = verdict;
 
 describe('blankLiterals / parameterNames / hasUseClause', () => {
   it('blanks strings, comments and quoted names but keeps line breaks and length', () => {

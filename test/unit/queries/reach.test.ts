@@ -4,24 +4,9 @@ import { investigatedRelationTypes, RELATION_TYPES } from '../../../engine/schem
 import type { QueryPlan } from '../../../engine/store/gateway.ts';
 import { judgePlan } from '../../../queries/guard.ts';
 import { INVESTIGATED_LABELS, judgeFulltextIndexes, judgeReach } from '../../../queries/reach.ts';
+import { planOf, verdict } from './plans.ts';
 
-function plan(...ops: [string, string?][]): QueryPlan {
-  return {
-    queryType: 'r',
-    columns: [],
-    operators: ops.map(([name, details]) => ({ name, database: 'neo4j', details: details ?? null })),
-  };
-}
-
-function verdict(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    const e = error as { id?: string; status?: number; details?: { reason?: string } };
-    return `${e.id}:${e.status}:${e.details?.reason}`;
-  }
-  return 'accepted';
-}
+const plan = (...ops: [string, string?][]): QueryPlan => planOf('r', ...ops);
 
 const refused = (reason: string) => `query.refused:403:${reason}`;
 
