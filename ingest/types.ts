@@ -84,6 +84,8 @@ export interface FileSummary {
   loaded: number;
   merged: number;
   quarantined: number;
+  /** Rows below the header that are not data (totals, footers, notes, repeated headers): never loaded. */
+  skipped: number;
   warnings: number;
   /** Set when the whole file was refused (unmappable, unreadable). */
   refused?: { id: string; message: string };

@@ -1,6 +1,8 @@
 // Vite configuration of the viewer: root viz/, output viz/dist, /api proxied to a running `qingfeng serve` in dev.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { FAMILIES } from '../ingest/profiles/families.ts';
+import type { KindInfo } from './src/panels/import-api.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.QINGFENG_API ?? `http://127.0.0.1:${process.env.QINGFENG_PORT ?? '7900'}`;
@@ -33,10 +35,25 @@ function fastSigmaSpread(): Plugin {
   };
 }
 
+/**
+ * The kinds ingest knows and each kind's fields, for the import screen's selects: taken from the ingest families
+ * here, at build time, so the bundle carries a small list (names, the first header spelling as the Chinese
+ * caption, the required meanings) and no ingest code.
+ */
+function ingestKinds(): KindInfo[] {
+  return FAMILIES.map((family) => ({
+    kind: family.kind,
+    zh: family.zh,
+    fields: Object.entries(family.fields).map(([name, spec]) => ({ name, zh: spec.aliases[0] ?? name })),
+    required: family.required,
+  }));
+}
+
 export default defineConfig({
   root,
   base: '/',
   plugins: [fastSigmaSpread()],
+  define: { __QINGFENG_KINDS__: JSON.stringify(ingestKinds()) },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

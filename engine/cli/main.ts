@@ -6,6 +6,7 @@ import { registerDbCommands } from './db.ts';
 import { registerDemoCommands } from './demo.ts';
 import { registerDetectCommand } from './detect.ts';
 import { registerIngestCommand } from './ingest.ts';
+import { registerProfileCommands } from './profiles.ts';
 import { registerReportCommand } from './report.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStatsCommand } from './stats.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerDbCommands(program);
   registerIngestCommand(program);
+  registerProfileCommands(program);
   registerStatsCommand(program);
   registerAnalyzeCommands(program);
   registerDetectCommand(program);

@@ -9,9 +9,11 @@ import { entityRoutes } from './entities/routes.ts';
 import { errorMiddleware, notFoundRoute } from './errors.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { planRoutes } from './ingest/plan.ts';
 import { ingestRoutes } from './ingest/routes.ts';
 import { methodNotAllowed } from './methods.ts';
 import { openApiRoutes } from './openapi/routes.ts';
+import { profileRoutes } from './profiles/routes.ts';
 import { type ApiRoute, mountRoutes } from './route.ts';
 import { schemaRoutes } from './schema/routes.ts';
 import { type ApiServices, type AppDeps, createServices } from './services.ts';
@@ -32,6 +34,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...caseRoutes,
   ...templateRoutes,
   ...ingestRoutes,
+  ...planRoutes,
+  ...profileRoutes,
   ...exportRoutes,
   ...userRoutes,
   ...auditRoutes,

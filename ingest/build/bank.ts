@@ -1,5 +1,5 @@
 // Bank statement rows (银行流水) → accounts, holders and one TRANSFER per real movement of money.
-import { parseAmount, parseDateTime } from '../normalise/index.ts';
+import { type Direction, parseAmount, parseDateTime, parseDirection } from '../normalise/index.ts';
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
 import {
   type BuildContext,
@@ -10,39 +10,6 @@ import {
   reject,
   shortHash,
 } from './common.ts';
-
-const OUT_FLAGS = new Set([
-  '借',
-  '借方',
-  '支出',
-  '支',
-  '出',
-  '付',
-  '付出',
-  '转出',
-  'D',
-  'DR',
-  'DEBIT',
-  '-',
-  '0',
-]);
-const IN_FLAGS = new Set([
-  '贷',
-  '贷方',
-  '收入',
-  '收',
-  '进',
-  '入',
-  '存入',
-  '转入',
-  'C',
-  'CR',
-  'CREDIT',
-  '+',
-  '1',
-]);
-
-type Direction = 'out' | 'in';
 
 function amountOf(b: FragmentBuilder, field: string): number | undefined {
   const raw = b.text(field);
@@ -67,19 +34,20 @@ function movement(b: FragmentBuilder): { amount: number; direction: Direction } 
   if (amount === undefined || amount === 0) {
     return reject('amount', 'amount.empty: no amount in amount, debit or credit columns');
   }
-  const flag = b.text('direction').toUpperCase();
+  const flag = b.text('direction');
   if (flag) {
+    const said = parseDirection(flag);
     // A negative amount beside 借/支出 says the same thing twice; beside 贷/收入 it contradicts the flag: a
     // reversal (冲正) or a typo, and either reading would put money on the wrong side, so it is not guessed.
-    if (OUT_FLAGS.has(flag)) return { amount: Math.abs(amount), direction: 'out' };
-    if (IN_FLAGS.has(flag) && amount < 0) {
+    if (said === 'out') return { amount: Math.abs(amount), direction: 'out' };
+    if (said === 'in' && amount < 0) {
       return reject(
         'amount',
         `amount.signFlag: negative amount with incoming flag '${flag}'`,
         b.text('amount'),
       );
     }
-    if (IN_FLAGS.has(flag)) return { amount: Math.abs(amount), direction: 'in' };
+    if (said === 'in') return { amount: Math.abs(amount), direction: 'in' };
     return reject('direction', 'direction.unknown: debit/credit flag not recognised', flag);
   }
   if ('direction' in b.row.fields) reject('direction', 'direction.empty: debit/credit flag is empty');

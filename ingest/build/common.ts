@@ -38,6 +38,11 @@ export interface BuildContext {
   options: BuildOptions;
   /** 1 for the first time `key` is seen in this file, 2 for the second… */
   occurrence(key: string): number;
+  /**
+   * The run's company register by normalised name → credit code (`''`: two companies share the name), for
+   * shareholder and key-personnel rows that name their company without its code. See load/company-index.ts.
+   */
+  companyCodes?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -43,11 +43,18 @@ function key53(text: string): number {
   return digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
 }
 
-/** A fresh context for one file: occurrence counters live as long as the file is read. */
-export function fileContext(options: BuildContext['options']): BuildContext {
+/**
+ * A fresh context for one file: occurrence counters live as long as the file is read. `companyCodes` is the
+ * run's register by name (load/company-index.ts), given to shareholder and key-personnel files.
+ */
+export function fileContext(
+  options: BuildContext['options'],
+  companyCodes?: BuildContext['companyCodes'],
+): BuildContext {
   const seen = new Map<number, number>();
   return {
     options,
+    ...(companyCodes ? { companyCodes } : {}),
     occurrence(key: string): number {
       const k = key53(key);
       const n = (seen.get(k) ?? 0) + 1;

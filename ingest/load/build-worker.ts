@@ -5,7 +5,8 @@ import { isEngineError } from '../../engine/errors.ts';
 import { buildRow, fileContext } from '../build/index.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
 import { applyMapping, Profile, type ProfileSpec } from '../profiles/profile.ts';
-import { openTables, type ReadLimits } from '../readers/index.ts';
+import { factsOf, openShapedTables } from '../layout/plan.ts';
+import type { ReadLimits } from '../readers/index.ts';
 import type { BuildOptions, Kind, MappedRow } from '../types.ts';
 import type { QuarantineEntry } from './quarantine.ts';
 import { type BuildMessage, fileLabel, structuralProblem } from './table.ts';
@@ -20,6 +21,8 @@ export interface BuildJob {
   batchSize: number;
   limits: ReadLimits;
   dateRange: NonNullable<BuildOptions['dateRange']>;
+  /** The run's register by company name (load/company-index.ts), for shareholder and key-personnel tables. */
+  companyCodes?: Readonly<Record<string, string>>;
 }
 
 /** Messages from the main thread: a job to run, or a credit (a batch was written; one more may be sent). */
@@ -61,25 +64,31 @@ async function main(job: BuildJob): Promise<void> {
     fields: job.fields,
     ...(job.profile ? { profile: new Profile(job.profile.spec, job.profile.origin) } : {}),
   };
-  const table = (await openTables(job.path, job.limits)).find((t) => t.sheet === job.sheet);
+  const table = (await openShapedTables(job.path, job.limits)).find((t) => t.sheet === job.sheet);
   if (!table) throw new Error(`table ${job.path} ${job.sheet ?? ''} vanished`);
-  const ctx = fileContext({
-    idValidation: mapping.profile?.spec.idValidation ?? 'gb',
-    dateRange: job.dateRange,
-  });
+  const facts = factsOf(table);
+  const ctx = fileContext(
+    { idValidation: mapping.profile?.spec.idValidation ?? 'gb', dateRange: job.dateRange },
+    job.companyCodes,
+  );
   const label = fileLabel(table);
   let batch: BatchItem[] = [];
   let entries: QuarantineEntry[] = [];
-  let counts = { rows: 0, quarantined: 0, warnings: 0 };
+  let counts = { rows: 0, quarantined: 0, skipped: 0, warnings: 0 };
   const flush = async () => {
     await send({ type: 'batch', items: batch, entries, ...counts });
     batch = [];
     entries = [];
-    counts = { rows: 0, quarantined: 0, warnings: 0 };
+    counts = { rows: 0, quarantined: 0, skipped: 0, warnings: 0 };
   };
   try {
     for await (const record of table.records()) {
       counts.rows += 1;
+      // Totals, footers and notes are counted apart: never loaded, never reported as bad rows.
+      if (record.skip) {
+        counts.skipped += 1;
+        continue;
+      }
       const base = { file: table.file, sheet: table.sheet, row: record.row, raw: record.values };
       const problem = structuralProblem(record);
       if (problem) {
@@ -92,7 +101,7 @@ async function main(job: BuildJob): Promise<void> {
         source: `${label}#${record.row}`,
         file: table.file,
         row: record.row,
-        fields: applyMapping(mapping, record.values),
+        fields: applyMapping(mapping, record.values, facts),
       };
       const built = buildRow(row, ctx);
       if (!built.ok) {

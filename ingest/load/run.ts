@@ -5,11 +5,13 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { type EngineError, InvalidInputError, isEngineError, StoreError } from '../../engine/errors.ts';
 import { DEFAULT_SETTINGS, type IngestLimits } from '../../engine/settings.ts';
 import type { Store } from '../../engine/store/gateway.ts';
-import { detectMapping } from '../profiles/detect.ts';
+import { mapShapedTable, openShapedTables } from '../layout/plan.ts';
+import { type FieldMapping, refuseDuplicateColumns } from '../profiles/detect.ts';
 import { loadProfile, type Profile, shippedProfiles } from '../profiles/profile.ts';
-import { listInputFiles, openTables } from '../readers/index.ts';
+import { listInputFiles } from '../readers/index.ts';
 import type { SourceTable } from '../readers/types.ts';
 import type { FileSummary, IngestSummary, Kind } from '../types.ts';
+import { companyNameIndex } from './company-index.ts';
 import { QuarantineReport } from './quarantine.ts';
 import { deriveHouseholdTies, resolveMentions } from './resolve.ts';
 import { markInterruptedRuns, runOwner, startHeartbeat } from './runs.ts';
@@ -20,6 +22,10 @@ export interface IngestOptions {
   kind?: Kind;
   /** Path of a mapping profile (YAML/JSON) applied to every file. */
   profile?: string;
+  /** More profiles matched automatically by header fingerprint (the analysts' saved corrections), before the shipped ones. */
+  profiles?: Profile[];
+  /** Per-table profiles (an analyst's correction of a plan), by path and sheet; they win over everything else. */
+  tableProfiles?: (path: string, sheet?: string) => Profile | undefined;
   /** Where the quarantine report and the run summary go (a folder per run is made inside). */
   outDir: string;
   batchSize?: number;
@@ -44,35 +50,52 @@ function newRunId(): string {
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-async function ingestTable(
-  table: SourceTable,
-  writer: GraphWriter,
-  report: QuarantineReport,
-  summary: FileSummary,
-  options: IngestOptions & {
-    profileObj?: Profile;
-    profiles: Profile[];
-    workers: BuildWorkers;
-    limits: IngestLimits;
-  },
-): Promise<void> {
-  const mapping = detectMapping(table.file, table.headers, {
-    kind: options.kind,
-    profile: options.profileObj,
-    profiles: options.profiles,
-  });
-  summary.kind = mapping.kind;
-  await ingestTableInWorker(
-    table,
-    mapping,
-    writer,
-    report,
-    summary,
-    options.batchSize ?? 5000,
-    options.workers,
-    options.limits,
-    options.onProgress,
-  );
+/** A table of the run, opened and mapped (or refused) before any row is loaded. */
+interface PlannedTable {
+  path: string;
+  table?: SourceTable;
+  mapping?: FieldMapping;
+  error?: EngineError;
+}
+
+/**
+ * Opens and maps every table of the run first: files refer to each other (a shareholder sheet naming its company
+ * only by name resolves against the run's register, wherever the register sorts), and a mapping needs only each
+ * table's first rows.
+ */
+async function planRun(
+  paths: string[],
+  options: IngestOptions,
+  profileObj: Profile | undefined,
+  profiles: Profile[],
+  limits: IngestLimits,
+): Promise<PlannedTable[]> {
+  const planned: PlannedTable[] = [];
+  for (const path of await listInputFiles(paths)) {
+    let tables: SourceTable[];
+    try {
+      tables = await openShapedTables(path, limits);
+    } catch (error) {
+      // Whatever a file does to its reader, it is that file's refusal; the other files go on.
+      planned.push({ path, error: asRefusal(error, path) });
+      continue;
+    }
+    for (const table of tables) {
+      try {
+        const profile = options.tableProfiles?.(path, table.sheet) ?? profileObj;
+        const mapped = await mapShapedTable(table, { kind: options.kind, profile, profiles });
+        const mapping = refuseDuplicateColumns(table.file, table.headers, {
+          kind: mapped.kind,
+          fields: mapped.fields,
+          profile: mapped.profile,
+        });
+        planned.push({ path, table, mapping });
+      } catch (error) {
+        planned.push({ path, table, error: asRefusal(error, path) });
+      }
+    }
+  }
+  return planned;
 }
 
 function emptySummary(path: string, sheet?: string): FileSummary {
@@ -84,6 +107,7 @@ function emptySummary(path: string, sheet?: string): FileSummary {
     loaded: 0,
     merged: 0,
     quarantined: 0,
+    skipped: 0,
     warnings: 0,
   };
 }
@@ -145,7 +169,7 @@ function refuse(
 
 /**
  * Ingests files and folders. A file that cannot be read or mapped is refused (reported, the rest go on);
- * within a file, rows = loaded + merged + quarantined, always.
+ * within a file, rows = loaded + merged + quarantined + skipped, always.
  */
 export async function ingestFiles(
   store: Store,
@@ -192,43 +216,42 @@ async function ingestRun(
   summaryFile: string,
 ): Promise<IngestResult> {
   const profileObj = options.profile ? loadProfile(options.profile) : undefined;
-  const profiles = shippedProfiles();
+  const profiles = [...(options.profiles ?? []), ...shippedProfiles()];
   const files: FileSummary[] = [];
   const workers = new BuildWorkers();
   const limits = options.limits ?? DEFAULT_SETTINGS.ingestLimits;
   const displayName = options.displayName ?? defaultDisplayName;
   try {
-    for (const path of await listInputFiles(paths)) {
-      let tables: SourceTable[];
-      try {
-        tables = await openTables(path, limits);
-      } catch (error) {
-        // Whatever a file does to its reader, it is that file's refusal; the other files go on.
-        const summary = emptySummary(path);
-        files.push(summary);
-        refuse(summary, report, asRefusal(error, path), displayName);
+    const planned = await planRun(paths, options, profileObj, profiles, limits);
+    const mappedTables = planned.flatMap(({ table, mapping }) => (table && mapping ? [{ table, mapping }] : []));
+    // Registers are read a second time only when a sheet of the run names companies without their codes.
+    const needsIndex = mappedTables.some(({ mapping }) => mapping.kind === 'shareholder' || mapping.kind === 'executive');
+    const companyCodes = needsIndex ? await companyNameIndex(mappedTables) : {};
+    for (const { path, table, mapping, error } of planned) {
+      const summary = emptySummary(path, table?.sheet);
+      files.push(summary);
+      if (error || !table || !mapping) {
+        refuse(summary, report, error ?? asRefusal(new Error('unmapped'), path), displayName);
         continue;
       }
-      for (const table of tables) {
-        const summary = emptySummary(path, table.sheet);
-        files.push(summary);
-        try {
-          await ingestTable(table, writer, report, summary, {
-            ...options,
-            profileObj,
-            profiles,
-            workers,
-            limits,
-          });
-          // A header and nothing else is an empty extract: said plainly rather than passed as a success.
-          if (summary.rows === 0) refuse(summary, report, noRows(path), displayName);
-        } catch (error) {
-          // Unmappable, or unreadable part-way (a bad byte deep in a file, a limit passed): the file is refused
-          // and said so; rows counted before the fault stay in the store and in the counts. A store failure
-          // is no fault of the file and ends the run.
-          if (error instanceof StoreError) throw error;
-          refuse(summary, report, asRefusal(error, path), displayName);
-        }
+      summary.kind = mapping.kind;
+      try {
+        const codes = mapping.kind === 'shareholder' || mapping.kind === 'executive' ? companyCodes : undefined;
+        await ingestTableInWorker(table, mapping, writer, report, summary, {
+          batchSize: options.batchSize ?? 5000,
+          workers,
+          limits,
+          ...(codes ? { companyCodes: codes } : {}),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
+        // A header and nothing else is an empty extract: said plainly rather than passed as a success.
+        if (summary.rows === summary.skipped) refuse(summary, report, noRows(path), displayName);
+      } catch (error) {
+        // Unreadable part-way (a bad byte deep in a file, a limit passed): the file is refused and said so;
+        // rows counted before the fault stay in the store and in the counts. A store failure is no fault of the
+        // file and ends the run.
+        if (error instanceof StoreError) throw error;
+        refuse(summary, report, asRefusal(error, path), displayName);
       }
     }
   } finally {

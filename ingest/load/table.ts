@@ -18,6 +18,7 @@ export type BuildMessage =
       entries: QuarantineEntry[];
       rows: number;
       quarantined: number;
+      skipped: number;
       warnings: number;
     }
   | { type: 'end' }
@@ -99,11 +100,16 @@ export function ingestTableInWorker(
   writer: GraphWriter,
   report: QuarantineReport,
   summary: FileSummary,
-  batchSize: number,
-  workers: BuildWorkers,
-  limits: IngestLimits,
-  onProgress?: (progress: { file: string; rows: number }) => void,
+  run: {
+    batchSize: number;
+    workers: BuildWorkers;
+    limits: IngestLimits;
+    /** The run's register by company name, for shareholder and key-personnel tables. */
+    companyCodes?: Readonly<Record<string, string>>;
+    onProgress?: (progress: { file: string; rows: number }) => void;
+  },
 ): Promise<void> {
+  const { batchSize, workers, limits, onProgress } = run;
   const job: BuildJob = {
     path: table.file,
     ...(table.sheet ? { sheet: table.sheet } : {}),
@@ -113,6 +119,7 @@ export function ingestTableInWorker(
     batchSize,
     limits,
     dateRange: plausibleDates(limits),
+    ...(run.companyCodes ? { companyCodes: run.companyCodes } : {}),
   };
   const worker = workers.acquire();
   const label = fileLabel(table);
@@ -144,13 +151,14 @@ export function ingestTableInWorker(
       }
       summary.rows += message.rows;
       summary.quarantined += message.quarantined;
+      summary.skipped += message.skipped;
       summary.warnings += message.warnings;
       for (const entry of message.entries) report.add(entry);
       if (message.items.length) {
         for (const d of await writer.writeBatch(message.items, open)) summary[d] += 1;
       } else open();
       if (!settled) worker.postMessage({ type: 'credit' } satisfies WorkerCommand);
-      onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined });
+      onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined + summary.skipped });
     };
     const onMessage = (message: BuildMessage) => {
       if (settled) return;

@@ -20,11 +20,17 @@ const UNIT_EXPONENT: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4
 const UNITS = /^(.*?)([百千万亿]+)$/;
 /** Currency marks for yuan only; '$100' or 'USD 100' must not silently become 100 yuan. */
 const CURRENCY_PREFIX = /^(?:¥|RMB|CNY|人民币)/i;
-const CURRENCY_SUFFIX = /(?:元整|圆整|元|圆|RMB|CNY)$/i;
+/** Registries write capital as '50万人民币' or '50.000000万元人民币', so 人民币 may also follow. */
+const CURRENCY_SUFFIX = /(?:元整|圆整|元|圆|RMB|CNY|人民币)$/i;
 /** A decimal number with optional, strictly three-digit thousands grouping. */
 const DECIMAL = /^(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?|\.(\d+))$/;
 /** Signs: ASCII, and U+2212 MINUS SIGN from typeset documents (NFKC leaves it alone). */
 const SIGN = /^[+\-\u2212]/;
+/**
+ * A sign written after the number ('1,234.00-'): core banking systems on mainframes (and the statements
+ * printed from them) put the minus of a debit at the end, as COBOL's trailing-sign pictures do.
+ */
+const TRAILING_SIGN = /[+\-\u2212]$/;
 
 /**
  * Exact yuan-and-fen conversion of a decimal digit string scaled by 10^exponent. Returns the signed number of
@@ -57,6 +63,10 @@ function peel(text: string): { body: string; negative: boolean } | undefined {
     } else if (SIGN.test(body)) {
       negative = body.charAt(0) !== '+';
       body = body.slice(1);
+      signs++;
+    } else if (TRAILING_SIGN.test(body) && body.length > 1) {
+      negative = body.charAt(body.length - 1) !== '+';
+      body = body.slice(0, -1);
       signs++;
     } else if (CURRENCY_PREFIX.test(body)) {
       body = body.replace(CURRENCY_PREFIX, '');
@@ -96,7 +106,7 @@ function parseText(text: string): Parsed<number> {
 
 /**
  * An amount in yuan, rounded to the fen. Accepts '59,870.69', '59，870.69', '¥1,000', '￥', 'RMB', '100元',
- * '5.2万' (52000), '1.5亿', '3千', '+100', '-100', '(100.00)', '1 000.00'; a number passes through, rounded.
+ * '5.2万' (52000), '1.5亿', '3千', '+100', '-100', '100.00-', '(100.00)', '1 000.00'; a number passes through, rounded.
  * Empty cells and placeholders ('-', '无') give `amount.empty`; anything else `amount.format`.
  */
 export function parseAmount(raw: string | number): Parsed<number> {
@@ -116,4 +126,24 @@ export function parseAmount(raw: string | number): Parsed<number> {
     return parseText(text);
   }
   return parseText(cellText(raw));
+}
+
+/**
+ * The unit a header or a preamble line states for its amounts: '金额（万元）', '金额单位：万元', '单位：元',
+ * '（千元）', '万元', '金额/万元'. A 三资 ledger or a budget table in 万元 read as yuan would shrink every
+ * figure ten-thousandfold, so the unit is read wherever it is said. Only a unit that is clearly stated counts:
+ * in brackets, after '单位', after a slash, or as the whole text; '单元' or '元旦' in a header say nothing.
+ * Returns the multiplier to yuan (万元 → 10000, 千元 → 1000, 元 → 1), or undefined when no unit is stated.
+ */
+export function unitMultiplier(text: string): number | undefined {
+  const t = cellText(text);
+  const unit =
+    /单位\s*[:：]?\s*(?:人民币)?\s*([百千万亿]*)元/.exec(t) ??
+    /[([【]\s*(?:单位\s*[:：]?\s*)?(?:人民币)?([百千万亿]*)元\s*[)\]】]/.exec(t) ??
+    /[([【]\s*([百千万亿]+)\s*[)\]】]/.exec(t) ??
+    /(?:^|[/|])\s*(?:人民币)?([百千万亿]*)元$/.exec(t);
+  if (!unit) return undefined;
+  let exponent = 0;
+  for (const ch of unit[1] ?? '') exponent += UNIT_EXPONENT[ch] ?? 0;
+  return 10 ** exponent;
 }

@@ -103,6 +103,11 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{2})?)?$/;
 const DATE_HEAD = /^(\d{4}) ?(?:([-/.]) ?(\d{1,2}) ?\2 ?(\d{1,2})|年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]?)/;
 /** Time-of-day spellings shared by date-time cells and time columns; fractions of a second are dropped. */
 const COLON_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?$/;
+/**
+ * `10.28.38`, as DB2-based core banking systems print it (`2025-01-05-10.28.38.123456`). Three groups are
+ * required: `13.05` is a decimal, and reading it as 13:05 would turn an amount column into times.
+ */
+const DOT_TIME = /^(\d{1,2})\.(\d{2})\.(\d{2})(?:\.\d{1,9})?$/;
 const CJK_TIME = /^(\d{1,2}) ?[时点] ?(?:(\d{1,2}) ?分 ?(?:(\d{1,2}) ?秒)?)?$/;
 const DIGIT_TIME = /^(\d{2})(\d{2})(\d{2})?$/;
 const ZONE = /(?:Z|([+-])(\d{2}):?(\d{2})?)$/i;
@@ -112,7 +117,7 @@ const SERIAL_TEXT = /^\d{4,5}(?:\.\d+)?$/;
 type Hms = { h: number; mi: number; s: number };
 
 function timeFromText(text: string): Hms | undefined {
-  const match = COLON_TIME.exec(text) ?? CJK_TIME.exec(text) ?? DIGIT_TIME.exec(text);
+  const match = COLON_TIME.exec(text) ?? DOT_TIME.exec(text) ?? CJK_TIME.exec(text) ?? DIGIT_TIME.exec(text);
   if (!match) return undefined;
   return { h: Number(match[1]), mi: Number(match[2] ?? 0), s: Number(match[3] ?? 0) };
 }
@@ -167,6 +172,8 @@ function partsFromText(text: string): Parsed<Parts> {
     let tail: string | undefined;
     if (rest === '') tail = '';
     else if (/^[T ]/.test(rest)) tail = rest.slice(1).trim();
+    // DB2 timestamps join date and time with a dash: '2025-01-05-10.28.38.123456'.
+    else if (/^-\d{1,2}\.\d{2}\.\d{2}/.test(rest)) tail = rest.slice(1);
     else if (afterDay) tail = rest.trim();
     const parsed = tail === undefined ? undefined : withTail(y, m, d, tail);
     if (parsed) return parsed;

@@ -14,7 +14,13 @@ import { isBlank, normaliseKey } from './text.ts';
  * (odd for men, even for women), 1 check character. Numbers issued before 1999 have 15 digits: no century
  * ('19' implied) and no check digit; they are upgraded so both forms of the same person meet on one key.
  *
- * Codes: id.empty, id.chars, id.length, id.birthdate, id.checksum.
+ * Excel stores a number typed into a General cell as a double with 15 significant digits. A 15-digit number
+ * survives (perhaps shown as '110105491231002.0' after a round trip through pandas), an 18-digit one does not:
+ * it becomes '1.10105E+17' or keeps its first 15 digits and zeros after them. Those digits are gone from the
+ * file, so such a cell is refused with `id.excelNumber`, which tells the sender to re-export the column as
+ * text, rather than with a checksum error that suggests a typo.
+ *
+ * Codes: id.empty, id.chars, id.length, id.birthdate, id.checksum, id.excelNumber.
  */
 
 export interface IdNumberInfo {
@@ -56,6 +62,13 @@ export function makeIdNumber(region6: string, birth: string, seq3: string): stri
   return first17 + idCheckDigit(first17);
 }
 
+const EXCEL_NUMBER = (key: string): string =>
+  coded(
+    'id.excelNumber',
+    `身份证号 ${key} 被 Excel 存成数字，末几位已丢失，请将该列设为文本后重新导出 / ` +
+      'Excel stored it as a number and its last digits are lost; re-export the column as text',
+  );
+
 /** YYYY-MM-DD if YYYYMMDD is a real date; range checks are the caller's. */
 function birthDateOf(yyyymmdd: string): string | undefined {
   const y = Number(yyyymmdd.slice(0, 4));
@@ -71,13 +84,13 @@ function birthDateOf(yyyymmdd: string): string | undefined {
  */
 export function parseIdNumber(raw: string, today: string = todayInChina()): Parsed<IdNumberInfo> {
   if (isBlank(raw)) return fail(coded('id.empty', 'no ID number given'));
-  const key = normaliseKey(raw);
+  // A number read back from a spreadsheet may carry a '.0' it never had on the ID card.
+  const key = normaliseKey(raw).replace(/^(\d{15}|\d{18})\.0+$/, '$1');
 
+  if (/^\d(?:\.\d+)?E\+?\d+$/.test(key)) return fail(EXCEL_NUMBER(key));
   // Characters before length: '张三' in the ID column is a shifted column, not a short number.
   if (!/^[0-9X]+$/.test(key)) {
-    // Excel shows long numbers as 1.10105E+17 and has already thrown the last digits away.
-    const hint = /^\d(\.\d+)?E\+?\d+$/.test(key) ? ' (Excel scientific notation: digits lost)' : '';
-    return fail(coded('id.chars', `only digits and a final X allowed in '${key}'${hint}`));
+    return fail(coded('id.chars', `only digits and a final X allowed in '${key}'`));
   }
   if (key.length !== 18 && key.length !== 15) {
     return fail(coded('id.length', `18 or 15 characters expected, got ${key.length}`));
@@ -99,6 +112,8 @@ export function parseIdNumber(raw: string, today: string = todayInChina()): Pars
   const first17 = upgraded ? `${key.slice(0, 6)}${birth}${key.slice(12, 15)}` : body;
   const check = idCheckDigit(first17);
   if (!upgraded && key.charAt(17) !== check) {
+    // Zeros after the 15th digit and a wrong check digit: Excel's precision, not a typo.
+    if (/^\d{15}0{3}$/.test(key)) return fail(EXCEL_NUMBER(key));
     return fail(coded('id.checksum', `check digit mismatch (expected ${check}, got ${key.charAt(17)})`));
   }
   // The 17th digit (last of the sequence) is odd for men and even for women.

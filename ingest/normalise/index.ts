@@ -8,7 +8,8 @@
 
 import { codeOf } from './result.ts';
 
-export { parseAmount } from './amount.ts';
+export { parseAmount, unitMultiplier } from './amount.ts';
+export { classifyColumn, classifyValue } from './classify.ts';
 export {
   CREDIT_CODE_CHARSET,
   creditCodeCheckChar,
@@ -27,6 +28,7 @@ export {
   parseTime,
   todayInChina,
 } from './datetime.ts';
+export { type Direction, isDirectionWord, parseDirection } from './direction.ts';
 export {
   type IdNumberInfo,
   idCheckDigit,
@@ -50,6 +52,7 @@ export {
   valueOr,
   withWarning,
 } from './result.ts';
+export { splitAccountAndName } from './split.ts';
 export { cellText, isBlank, isPlaceholder, normaliseKey, normaliseText } from './text.ts';
 
 /**
@@ -64,6 +67,9 @@ export const NORMALISE_CODES = {
   'id.birthdate':
     'The birth date inside the ID number is not a real date, or is before 1900 or in the future.',
   'id.checksum': 'The check digit of the ID number does not match (a mistyped digit).',
+  'id.excelNumber':
+    'Excel stored the 18-digit ID number as a number (scientific notation or zeros after the 15th digit): ' +
+    'its last digits are lost and cannot be recovered; re-export the column as text.',
   'ucc.empty': 'No unified social credit code given.',
   'ucc.chars': 'Credit code contains characters outside its alphabet (I, O, Z, S, V are never used).',
   'ucc.length': 'Credit code is not 18 characters long.',

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../engine/errors.ts';
 import { KINDS, type Kind } from '../types.ts';
 import type { FieldMapping } from './detect.ts';
+import { splitPlace } from '../layout/facts.ts';
+import { headerFingerprint } from '../layout/fingerprint.ts';
+import { splitAccountAndName } from '../normalise/split.ts';
 import { familyOf } from './families.ts';
 
 const fieldRule = z.union([
@@ -23,6 +26,14 @@ const fieldRule = z.union([
       .optional(),
     /** Replace listed values (e.g. 1 → 贷). */
     map: z.record(z.string(), z.string()).optional(),
+    /** The value comes from the block above the table, from the fact with this label (`账号`), for every row. */
+    preamble: z.string().optional(),
+    /** Amounts written in a unit: 10000 for 万元, 1000 for 千元. */
+    unit: z.union([z.literal(1000), z.literal(10000), z.literal(100000000)]).optional(),
+    /** The column holds `账号/户名` together; this field takes the account or the name part. */
+    part: z.enum(['account', 'name']).optional(),
+    /** The value names a place (`东风镇红旗村股份经济合作社`); this field takes its town or its village. */
+    place: z.enum(['town', 'village']).optional(),
   }),
 ]);
 
@@ -30,7 +41,14 @@ const profileSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   kind: z.enum(KINDS),
-  match: z.object({ headers: z.array(z.string()).min(1), file: z.string().optional() }).optional(),
+  match: z
+    .object({
+      headers: z.array(z.string()).min(1).optional(),
+      file: z.string().optional(),
+      /** The header-set fingerprint of the files this profile was made for (see layout/fingerprint.ts). */
+      fingerprint: z.string().optional(),
+    })
+    .optional(),
   idValidation: z.enum(['gb', 'none']).default('gb'),
   fields: z.record(z.string(), fieldRule),
 });
@@ -75,17 +93,19 @@ export class Profile {
 
   matches(headers: string[], fileName: string): boolean {
     const match = this.spec.match;
-    if (!match) return false;
+    if (!match || (!match.headers && !match.fingerprint)) return false;
     if (match.file && !new RegExp(match.file, 'i').test(fileName)) return false;
-    return match.headers.every((h) => headers.includes(h));
+    if (match.fingerprint && match.fingerprint !== headerFingerprint(headers)) return false;
+    return (match.headers ?? []).every((h) => headers.includes(h));
   }
 
   toMapping(headers: string[], file: string): FieldMapping {
     const fields: Record<string, string> = {};
     const absent: string[] = [];
     for (const [field, rule] of Object.entries(this.spec.fields)) {
-      const { header } = ruleOf(rule);
-      if (header === undefined) fields[field] = `=${field}`;
+      const { header, preamble } = ruleOf(rule);
+      if (preamble !== undefined) fields[field] = `${PREAMBLE_PREFIX}${preamble}`;
+      else if (header === undefined) fields[field] = `=${field}`;
       else if (headers.includes(header)) fields[field] = header;
       else absent.push(header);
     }
@@ -99,12 +119,19 @@ export class Profile {
     return { kind: this.spec.kind, fields, profile: this };
   }
 
-  /** The canonical value of `field` from a raw record, transforms applied. */
-  value(field: string, values: Record<string, string>): string {
+  /**
+   * The canonical value of `field` from a raw record, transforms applied. `facts` are the table's preamble pairs
+   * (label → value): a preamble rule reads them, and also fills a column left blank in a row.
+   */
+  value(field: string, values: Record<string, string>, facts?: ReadonlyMap<string, string>): string {
     const rule = this.spec.fields[field];
     if (rule === undefined) return '';
     const r = ruleOf(rule);
     let text = r.value ?? (r.header !== undefined ? (values[r.header] ?? '') : '');
+    if (text.trim() === '' && r.preamble !== undefined) text = facts?.get(r.preamble) ?? '';
+    if (r.part) text = splitAccountAndName(text)?.[r.part] ?? (r.part === 'account' ? text : '');
+    if (r.unit && text.trim() !== '') text = withUnit(text, r.unit);
+    if (r.place && text !== '') text = splitPlace(text)[r.place] ?? (r.place === 'village' ? text : '');
     if (text === '') return '';
     if (r.map && text in r.map) text = r.map[text] ?? text;
     if (r.dayStep) text = addDays(r.dayStep, Number(text));
@@ -148,12 +175,28 @@ export function shippedProfiles(): Profile[] {
 }
 
 /** Reads the canonical fields of a record through a mapping (plain header look-up, or profile transforms). */
-export function applyMapping(mapping: FieldMapping, values: Record<string, string>): Record<string, string> {
+export function applyMapping(
+  mapping: FieldMapping,
+  values: Record<string, string>,
+  facts?: ReadonlyMap<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, header] of Object.entries(mapping.fields)) {
-    out[field] = mapping.profile ? mapping.profile.value(field, values) : (values[header] ?? '');
+    out[field] = mapping.profile ? mapping.profile.value(field, values, facts) : (values[header] ?? '');
   }
   return out;
+}
+
+/** How a field read from the preamble shows in `FieldMapping.fields` (there is no column to name). */
+export const PREAMBLE_PREFIX = '^';
+
+const UNIT_SUFFIX: Record<number, string> = { 1000: '千', 10000: '万', 100000000: '亿' };
+
+/** An amount written in a unit gets the unit's character (parseAmount reads `5.2万`), unless it has one. */
+function withUnit(text: string, unit: number): string {
+  const suffix = UNIT_SUFFIX[unit];
+  if (!suffix || /[百千万亿]\s*元?\s*$/.test(text)) return text;
+  return `${text.trim().replace(/元$/, '')}${suffix}`;
 }
 
 export type { Kind };

@@ -6,8 +6,8 @@ import { parse } from 'csv-parse';
 import { InvalidInputError } from '../../engine/errors.ts';
 import { createDecodeStream, decodeText, detectEncoding, readSample } from './encoding.ts';
 import { checkCells, DEFAULT_READ_LIMITS, limitError, type ReadLimits } from './limits.ts';
-import type { SourceRecord, SourceTable } from './types.ts';
-import { buildValues, extensionOf, isBlankRow, uniqueHeaders } from './types.ts';
+import type { RawRow as GridRow, SourceRecord, SourceTable } from './types.ts';
+import { buildValues, extensionOf, HEAD_ROWS, isBlankRow, uniqueHeaders } from './types.ts';
 
 /** Candidate delimiters, in tie-break order. */
 const DELIMITERS = [',', '\t', '|', ';'] as const;
@@ -165,12 +165,19 @@ export async function openCsv(path: string, limits: ReadLimits = DEFAULT_READ_LI
   const fallback = ext === '.tsv' ? '\t' : ext === '.psv' ? '|' : ',';
   const delimiter = detectDelimiter(decodeText(sample, encoding), fallback);
 
-  let header: RawRow | undefined;
-  for await (const row of streamRows(path, encoding, delimiter, limits)) {
-    if (isBlankRow(row.cells)) continue;
-    header = row;
-    break;
+  const head: GridRow[] = [];
+  try {
+    for await (const row of streamRows(path, encoding, delimiter, limits)) {
+      if (isBlankRow(row.cells)) continue;
+      head.push({ row: row.line, cells: row.cells });
+      if (head.length >= HEAD_ROWS) break;
+    }
+  } catch (error) {
+    // A fault below the first row is met again, at its row, when the records are read: the rows before it
+    // still count. With no row read at all, the file cannot be opened.
+    if (head.length === 0) throw error;
   }
+  const header = head[0];
   if (!header) {
     const name = basename(path);
     throw new InvalidInputError('read.empty', `文件 ${name} 没有表头或数据 / ${name} has no header row`, {
@@ -178,14 +185,20 @@ export async function openCsv(path: string, limits: ReadLimits = DEFAULT_READ_LI
     });
   }
   const headers = uniqueHeaders(header.cells);
-  const headerLine = header.line;
+  const headerLine = header.row;
 
-  async function* records(): AsyncGenerator<SourceRecord> {
+  async function* rawRows(): AsyncGenerator<GridRow> {
     for await (const row of streamRows(path, encoding, delimiter, limits)) {
-      if (row.line <= headerLine || isBlankRow(row.cells)) continue;
-      yield { file: path, row: row.line, values: buildValues(headers, row.cells) };
+      if (!isBlankRow(row.cells)) yield { row: row.line, cells: row.cells };
     }
   }
 
-  return { file: path, format: 'csv', encoding, delimiter, headers, records };
+  async function* records(): AsyncGenerator<SourceRecord> {
+    for await (const row of rawRows()) {
+      if (row.row <= headerLine) continue;
+      yield { file: path, row: row.row, values: buildValues(headers, row.cells) };
+    }
+  }
+
+  return { file: path, format: 'csv', encoding, delimiter, headers, records, head, rawRows };
 }

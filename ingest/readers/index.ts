@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../../engine/errors.ts';
 import { openCsv } from './csv.ts';
-import { openJson, openJsonl } from './json.ts';
+import { openJsonByContent } from './json.ts';
 import { DEFAULT_READ_LIMITS, guardTable, type ReadLimits } from './limits.ts';
 import type { SourceTable } from './types.ts';
 import { extensionOf } from './types.ts';
@@ -22,9 +22,10 @@ const READERS: Record<string, Reader> = {
   '.txt': async (path, limits) => [await openCsv(path, limits)],
   '.psv': async (path, limits) => [await openCsv(path, limits)],
   '.xlsx': openXlsx,
-  '.json': async (path, limits) => [await openJson(path, limits)],
-  '.jsonl': async (path, limits) => [await openJsonl(path, limits)],
-  '.ndjson': async (path, limits) => [await openJsonl(path, limits)],
+  // JSON or JSON Lines is decided by the content: JSON Lines are often saved as .json.
+  '.json': async (path, limits) => [await openJsonByContent(path, limits)],
+  '.jsonl': async (path, limits) => [await openJsonByContent(path, limits)],
+  '.ndjson': async (path, limits) => [await openJsonByContent(path, limits)],
 };
 
 /** File extensions the readers accept (lower case, with the dot), for upload checks. */

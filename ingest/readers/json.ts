@@ -1,13 +1,27 @@
-// JSON (array of objects) and JSONL/NDJSON (one object per line, streamed) readers.
+// JSON (records in an array or a wrapper object) and JSONL/NDJSON (one object per line, streamed) readers.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline, Transform } from 'node:stream';
 import { InvalidInputError } from '../../engine/errors.ts';
-import { createDecodeStream, decodeStrict, detectEncoding, readSample, SAMPLE_BYTES } from './encoding.ts';
+import {
+  createDecodeStream,
+  decodeStrict,
+  decodeText,
+  detectEncoding,
+  readSample,
+  SAMPLE_BYTES,
+} from './encoding.ts';
+import {
+  findRecords,
+  flattenRecord,
+  isObject,
+  looksLikeJsonLines,
+  protectBigIntegers,
+} from './json-shape.ts';
 import { DEFAULT_READ_LIMITS, limitError, type ReadLimits } from './limits.ts';
 import type { SourceRecord, SourceTable } from './types.ts';
-import { MALFORMED_KEY, setValue } from './types.ts';
+import { extensionOf, MALFORMED_KEY, setValue } from './types.ts';
 
 /** JSONL headers come from this many leading lines; later new keys still reach `values`. */
 const JSONL_HEADER_LINES = 1000;
@@ -19,44 +33,17 @@ const JSONL_HEADER_LINES = 1000;
  */
 const maxJsonBytes = (limits: ReadLimits) => Math.floor((limits.maxSheetMb * 1024 * 1024) / 32);
 
-/** Names tried when a wrapper object holds several arrays, e.g. {"data": [...], "errors": []}. */
-const WRAPPER_KEYS = ['data', 'rows', 'records', 'items', 'list', 'result'];
-
-/**
- * Quotes integer literals of 16+ digits before JSON.parse: as numbers they would lose digits past
- * 2^53, and bank card or ID numbers sent as JSON numbers must survive exactly. Strings are matched
- * first so digits inside them are left alone.
- */
-function protectBigIntegers(text: string): string {
-  if (!/\d{16}/.test(text)) return text;
-  return text.replace(/"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g, (match) =>
-    match.startsWith('"') ? match : `"${match}"`,
-  );
-}
-
-/** JSON value → cell text: null → '', nested values as JSON. */
-function renderValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function toValues(item: unknown, headers: readonly string[], raw: () => string): Record<string, string> {
   // Something other than an object cannot be mapped to columns: hand it over for quarantine.
   if (!isObject(item)) return { [MALFORMED_KEY]: raw() };
   const values: Record<string, string> = {};
-  for (const header of headers) setValue(values, header, renderValue(item[header]));
-  for (const [key, value] of Object.entries(item)) setValue(values, key, renderValue(value));
+  for (const header of headers) setValue(values, header, '');
+  for (const [key, value] of flattenRecord(item)) setValue(values, key, value);
   return values;
 }
 
 function addKeys(item: unknown, seen: Set<string>): void {
-  if (isObject(item)) for (const key of Object.keys(item)) seen.add(key);
+  if (isObject(item)) for (const key of flattenRecord(item).keys()) seen.add(key);
 }
 
 function jsonError(file: string, reason: string, cause?: unknown): InvalidInputError {
@@ -70,20 +57,17 @@ function jsonError(file: string, reason: string, cause?: unknown): InvalidInputE
   );
 }
 
-/** The record array: the document itself, or the single array-valued property of a wrapper object. */
-function locateArray(doc: unknown, file: string): unknown[] {
-  if (Array.isArray(doc)) return doc;
-  if (isObject(doc)) {
-    const arrays = Object.entries(doc).filter(([, value]) => Array.isArray(value));
-    const only = arrays.length === 1 ? arrays[0]?.[1] : undefined;
-    const named = WRAPPER_KEYS.map((key) => doc[key]).find((value) => Array.isArray(value));
-    const chosen = only ?? named;
-    if (Array.isArray(chosen)) return chosen;
-  }
-  throw jsonError(file, 'expected an array of objects or an object with one array property');
+/** The record array: the document itself, or the largest array of objects of a wrapper object. */
+function locateArray(doc: unknown, file: string): { items: unknown[]; path: string } {
+  const found = findRecords(doc);
+  if (found) return found;
+  throw jsonError(file, 'expected an array of objects, or an object holding one');
 }
 
-async function loadArray(path: string, limits: ReadLimits): Promise<{ items: unknown[]; encoding: string }> {
+async function loadArray(
+  path: string,
+  limits: ReadLimits,
+): Promise<{ items: unknown[]; path: string; encoding: string }> {
   const { size } = await stat(path);
   const max = maxJsonBytes(limits);
   if (size > max) {
@@ -103,7 +87,7 @@ async function loadArray(path: string, limits: ReadLimits): Promise<{ items: unk
   } catch (error) {
     throw jsonError(path, (error as Error).message, error);
   }
-  return { items: locateArray(doc, path), encoding };
+  return { ...locateArray(doc, path), encoding };
 }
 
 /**
@@ -111,7 +95,7 @@ async function loadArray(path: string, limits: ReadLimits): Promise<{ items: unk
  * `records()`, so nothing is held in memory while the caller opens other files in between.
  */
 export async function openJson(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<SourceTable> {
-  const { items, encoding } = await loadArray(path, limits);
+  const { items, encoding, path: recordsPath } = await loadArray(path, limits);
   if (items.length === 0) {
     throw new InvalidInputError('read.empty', `JSON 文件 ${path} 没有记录 / ${path} holds no records`, {
       details: { file: path },
@@ -127,7 +111,10 @@ export async function openJson(path: string, limits: ReadLimits = DEFAULT_READ_L
       yield { file: path, row: index + 1, values: toValues(item, headers, () => JSON.stringify(item)) };
     }
   }
-  return { file: path, format: 'json', encoding, headers, records };
+  const table: SourceTable = { file: path, format: 'json', encoding, headers, records };
+  // Say where the records were found when they were not the document itself.
+  if (recordsPath) table.recordsPath = recordsPath;
+  return table;
 }
 
 /** Passes text through, failing once a line grows past the limit, before readline would hold all of it. */
@@ -220,4 +207,19 @@ export async function openJsonl(
     }
   }
   return { file: path, format: 'jsonl', encoding, headers, records };
+}
+
+/**
+ * Opens a .json, .jsonl or .ndjson file as what its content is: JSON Lines saved as .json streams line by
+ * line (row = line number), one array saved as .jsonl is read as JSON. The extension only decides when
+ * the start of the file does not tell (see `looksLikeJsonLines`).
+ */
+export async function openJsonByContent(
+  path: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<SourceTable> {
+  const sample = await readSample(path);
+  const lines = looksLikeJsonLines(decodeText(sample, detectEncoding(sample)));
+  const asLines = lines ?? extensionOf(path) !== '.json';
+  return asLines ? openJsonl(path, limits) : openJson(path, limits);
 }

@@ -14,6 +14,14 @@ export interface SourceRecord {
   row: number;
   /** Header -> raw cell text; never undefined (missing cells are ''). */
   values: Record<string, string>;
+  /** Set for a row below the header that is not data (a total, a footer): counted as skipped, never loaded. */
+  skip?: { reason: string; text: string };
+}
+
+/** One non-blank row as read, before any header is known: physical row number (1-based) and its cells. */
+export interface RawRow {
+  row: number;
+  cells: string[];
 }
 
 /** One table of a source file: a CSV/JSON file, or one non-empty XLSX sheet. */
@@ -29,7 +37,23 @@ export interface SourceTable {
   headers: string[];
   /** Streams the records; each call re-reads the file, so callers should call it once. */
   records: () => AsyncIterable<SourceRecord>;
+  /**
+   * Grid formats (CSV, XLSX): the first non-blank rows, in which the table's header is looked for, and every
+   * non-blank row as cells. `headers`/`records` above read the first row as the header; `ingest/layout` replaces
+   * them once it has found where the table really starts.
+   */
+  head?: RawRow[];
+  rawRows?: () => AsyncIterable<RawRow>;
+  /** The located layout (header rows, preamble), once `ingest/layout` has shaped the table. */
+  layout?: import('../layout/types.ts').TableLayout;
+  /** Sub-header text of each column of a two-level header ('' where none). */
+  subs?: string[];
+  /** Where in a wrapping JSON document the records were found (`data.list`). */
+  recordsPath?: string;
 }
+
+/** Rows read ahead from a grid file to find its header: a page of preamble and enough data to judge columns. */
+export const HEAD_ROWS = 120;
 
 /** Key prefix for cells beyond the header width, so the caller can quarantine such rows. */
 export const EXTRA_PREFIX = '__extra';

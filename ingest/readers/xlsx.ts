@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { InvalidInputError, isEngineError } from '../../engine/errors.ts';
 import { readSample } from './encoding.ts';
 import { cellTooLong, DEFAULT_READ_LIMITS, type ReadLimits, tooManyColumns, tooManyRows } from './limits.ts';
-import type { SourceRecord, SourceTable } from './types.ts';
-import { buildValues, isBlankRow, uniqueHeaders } from './types.ts';
+import type { RawRow as GridRow, SourceRecord, SourceTable } from './types.ts';
+import { buildValues, HEAD_ROWS, isBlankRow, uniqueHeaders } from './types.ts';
 import { checkWorkbookZip, XmlGuard } from './xlsx-guard.ts';
 
 /** The parts of exceljs's streaming reader that its typings omit (`iterator`: the sheet's raw chunks). */
@@ -19,7 +19,7 @@ interface SheetReader extends AsyncIterable<Row> {
 }
 type PatchableReader = Record<string, unknown> & { properties?: { model?: { date1904?: boolean } } };
 type SheetStep = { sheet: SheetReader; index: number; date1904: boolean };
-type SheetInfo = { index: number; name: string; headerRow: number; headers: string[] };
+type SheetInfo = { index: number; name: string; headerRow: number; headers: string[]; head: GridRow[] };
 
 /**
  * The chunk source exceljs parses a sheet from. exceljs decodes every zip chunk with a fresh
@@ -330,13 +330,16 @@ export async function openXlsx(
   const found: SheetInfo[] = [];
   try {
     for await (const { sheet, index, date1904 } of eachSheet(path, limits)) {
+      const name = sheet.name ?? `Sheet${index + 1}`;
+      const head: GridRow[] = [];
       for await (const row of sheet) {
-        const name = sheet.name ?? `Sheet${index + 1}`;
         const cells = rowTexts(row, date1904, path, limits, place(name, row.number));
         if (isBlankRow(cells)) continue;
-        found.push({ index, name, headerRow: row.number, headers: uniqueHeaders(cells) });
-        break; // Safe: Utf8Chunks reads the rest of the sheet unparsed.
+        head.push({ row: row.number, cells });
+        if (head.length >= HEAD_ROWS) break; // Safe: Utf8Chunks reads the rest of the sheet unparsed.
       }
+      const first = head[0];
+      if (first) found.push({ index, name, headerRow: first.row, headers: uniqueHeaders(first.cells), head });
     }
   } catch (error) {
     throw damaged(error, path);
@@ -347,8 +350,28 @@ export async function openXlsx(
     sheet: info.name,
     format: 'xlsx' as const,
     headers: info.headers,
+    head: info.head,
+    rawRows: () => sheetRows(path, info, limits),
     records: () => sheetRecords(path, info, limits),
   }));
+}
+
+/** Every non-blank row of one sheet as cells, from a fresh read of the workbook. */
+async function* sheetRows(path: string, info: SheetInfo, limits: ReadLimits): AsyncGenerator<GridRow> {
+  const { index: target, name, headerRow } = info;
+  try {
+    for await (const { sheet, index, date1904 } of eachSheet(path, limits)) {
+      // Other sheets are skipped by eachSheet once we ask for the next one.
+      if (index !== target) continue;
+      for await (const row of sheet) {
+        if (row.number > limits.maxRows + headerRow) throw tooManyRows(path, limits, name);
+        const cells = rowTexts(row, date1904, path, limits, place(name, row.number));
+        if (!isBlankRow(cells)) yield { row: row.number, cells };
+      }
+    }
+  } catch (error) {
+    throw damaged(error, path);
+  }
 }
 
 async function* sheetRecords(
@@ -356,20 +379,7 @@ async function* sheetRecords(
   info: SheetInfo,
   limits: ReadLimits,
 ): AsyncGenerator<SourceRecord> {
-  const { index: target, name, headerRow, headers } = info;
-  try {
-    for await (const { sheet, index, date1904 } of eachSheet(path, limits)) {
-      // Other sheets are skipped by eachSheet once we ask for the next one.
-      if (index !== target) continue;
-      for await (const row of sheet) {
-        if (row.number <= headerRow) continue;
-        if (row.number > limits.maxRows + headerRow) throw tooManyRows(path, limits, name);
-        const cells = rowTexts(row, date1904, path, limits, place(name, row.number));
-        if (isBlankRow(cells)) continue;
-        yield { file: path, sheet: name, row: row.number, values: buildValues(headers, cells) };
-      }
-    }
-  } catch (error) {
-    throw damaged(error, path);
+  for await (const { row, cells } of sheetRows(path, info, limits)) {
+    if (row > info.headerRow) yield { file: path, sheet: info.name, row, values: buildValues(info.headers, cells) };
   }
 }

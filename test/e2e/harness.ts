@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { generateDemo, type Truth } from '../../engine/demo/index.ts';
 import { runModels } from '../../engine/detect/run.ts';
 import { createApp, type QingfengApp } from '../../engine/server/app.ts';
-import { DEFAULT_SETTINGS } from '../../engine/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../engine/settings.ts';
 import { ingestFiles } from '../../ingest/load/run.ts';
 import { seedUsers, TEST_PASSWORD } from '../setup/api.ts';
 import { cleanGraph, testStore } from '../setup/store.ts';
@@ -39,9 +39,9 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
-/** The real app (API + viewer at /) on a loopback port. */
-export async function startApp(): Promise<RunningApp> {
-  const app = createApp({ store: testStore, settings: { ...DEFAULT_SETTINGS } });
+/** The real app (API + viewer at /) on a loopback port; `settings` overrides the defaults (e.g. its own home). */
+export async function startApp(settings: Partial<Settings> = {}): Promise<RunningApp> {
+  const app = createApp({ store: testStore, settings: { ...DEFAULT_SETTINGS, ...settings } });
   const server: Server = await new Promise((done) => {
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });
@@ -141,18 +141,23 @@ export interface Workspace {
   close: () => Promise<void>;
 }
 
+/** Logs `username` (a seeded user, TEST_PASSWORD) in through the login screen and waits for the workspace. */
+export async function logIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.waitForSelector('#login-form');
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', TEST_PASSWORD);
+  await page.click('#login-submit');
+  await page.waitForFunction(() => window.__qingfeng?.ready);
+}
+
 export async function openWorkspace(username: string): Promise<Workspace> {
   await buildViewer();
   const truth = await loadDemoCounty(1);
   const server = await startApp();
   const driven = await openBrowser();
   const page = driven.page;
-  await page.goto(`${server.base}/`);
-  await page.waitForSelector('#login-form');
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', TEST_PASSWORD);
-  await page.click('#login-submit');
-  await page.waitForFunction(() => window.__qingfeng?.ready);
+  await logIn(page, server.base, username);
   return {
     truth,
     server,

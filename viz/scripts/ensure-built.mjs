@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 const viz = dirname(dirname(fileURLToPath(import.meta.url)));
 const root = dirname(viz);
 const built = join(viz, 'dist', 'index.html');
-const sources = [join(viz, 'src'), join(viz, 'public'), join(viz, 'index.html'), join(viz, 'vite.config.ts')];
+// The import screen's kinds and fields are read from the ingest families at build time: a change there rebuilds too.
+const sources = [
+  join(viz, 'src'),
+  join(viz, 'public'),
+  join(viz, 'index.html'),
+  join(viz, 'vite.config.ts'),
+  join(root, 'ingest', 'profiles', 'families.ts'),
+];
 
 /** The newest modification time under a file or folder. */
 function newest(path) {

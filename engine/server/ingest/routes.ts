@@ -9,7 +9,7 @@ import { defineRoute } from '../route.ts';
 import type { ApiServices } from '../services.ts';
 import { canSeeJob, type Job, jobQueue, newJobId } from './jobs.ts';
 import { receiveUpload } from './upload.ts';
-import { ingestWork, readQuarantine } from './work.ts';
+import { enqueueIngest, readQuarantine } from './work.ts';
 
 /** The upload form: one or more files, and a kind for all of them (blank: told by each file's name). */
 const UploadForm = z.object({
@@ -54,7 +54,6 @@ export const ingestRoutes = [
       },
     },
     async ({ services, req, user, audit }) => {
-      const queue = jobQueue(services);
       const jobId = newJobId();
       audit.target = jobId;
       const seen: { name: string; size: number }[] = [];
@@ -78,20 +77,9 @@ export const ingestRoutes = [
             allowed: KINDS,
           }),
         );
-      const job = queue.create('ingest', user, jobId);
-      job.options = kind ? { kind } : {};
-      job.files = upload.files.map((f) => ({ name: f.name, size: f.size, rows: 0, done: false }));
-      job.progress = { files: job.files.length, filesDone: 0, rows: 0 };
-      job.internal.dir = dir;
-      queue.enqueue(
-        job,
-        ingestWork(services.store, upload.files, {
-          ...(kind ? { kind: kind as Kind } : {}),
-          outDir: join(services.settings.home, 'ingest-runs'),
-          limits: services.settings.ingestLimits,
-        }),
-      );
-      return { job: queue.view(job) };
+      return {
+        job: enqueueIngest(services, user, jobId, dir, upload.files, kind ? { kind: kind as Kind } : {}),
+      };
     },
   ),
   defineRoute(

@@ -5,18 +5,22 @@ import { parse } from 'csv-parse';
 import type { QuarantineEntry } from '../../../ingest/load/quarantine.ts';
 import { ingestFiles } from '../../../ingest/load/run.ts';
 import { restoreCell } from '../../../ingest/normalise/formula.ts';
+import type { Profile } from '../../../ingest/profiles/profile.ts';
+import { loadSavedProfiles } from '../../../ingest/profiles/store.ts';
 import type { Kind } from '../../../ingest/types.ts';
+import type { SessionUser } from '../../auth/sessions.ts';
 import type { IngestLimits } from '../../settings.ts';
 import type { Store } from '../../store/gateway.ts';
 import { redactDeep } from '../errors.ts';
-import type { Job, JobWork } from './jobs.ts';
+import type { ApiServices } from '../services.ts';
+import { type Job, type JobView, type JobWork, jobQueue } from './jobs.ts';
 import type { UploadedFile } from './upload.ts';
 
 /** The ingest run id of a job: the job's own stamp, so its quarantine report can be found even if it failed. */
 export const runIdOf = (jobId: string) => jobId.replace(/^job-/, 'run-');
 
 /** Text for the job's owner: paths inside the upload folder become file names, other server insides go. */
-function uploadRelative<T>(value: T, uploadDir: string | undefined): T {
+export function uploadRelative<T>(value: T, uploadDir: string | undefined): T {
   if (!uploadDir) return redactDeep(value);
   const prefix = uploadDir.endsWith(sep) ? uploadDir : uploadDir + sep;
   return redactDeep(value, (text) => text.split(prefix).join(''));
@@ -31,7 +35,14 @@ function fileOfLabel(label: string, names: string[]): string | undefined {
 export function ingestWork(
   store: () => Store,
   files: UploadedFile[],
-  options: { kind?: Kind; outDir: string; limits?: IngestLimits },
+  options: {
+    kind?: Kind;
+    outDir: string;
+    limits?: IngestLimits;
+    profiles?: Profile[];
+    /** A plan's profile for a table, by upload name and sheet: it wins over every other mapping. */
+    tableProfiles?: (name: string, sheet?: string) => Profile | undefined;
+  },
 ): JobWork {
   return async (job: Job) => {
     const names = files.map((f) => f.name);
@@ -48,6 +59,10 @@ export function ingestWork(
         outDir: options.outDir,
         runId,
         ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.profiles?.length ? { profiles: options.profiles } : {}),
+        ...(options.tableProfiles
+          ? { tableProfiles: (path: string, sheet?: string) => options.tableProfiles?.(nameOf(path), sheet) }
+          : {}),
         displayName: nameOf,
         onProgress: ({ file: label, rows }) => {
           rowsByLabel.set(label, rows);
@@ -77,7 +92,7 @@ export function ingestWork(
       entry.done = true;
       entry.rows = summary.filter((s) => s.file === entry.name).reduce((n, s) => n + s.rows, 0);
     }
-    const sum = (k: 'rows' | 'loaded' | 'merged' | 'quarantined' | 'warnings') =>
+    const sum = (k: 'rows' | 'loaded' | 'merged' | 'quarantined' | 'skipped' | 'warnings') =>
       summary.reduce((n, s) => n + s[k], 0);
     job.progress = { files: job.files.length, filesDone: job.files.length, rows: sum('rows') };
     job.internal.quarantineFile = result.quarantineFile;
@@ -89,6 +104,7 @@ export function ingestWork(
         loaded: sum('loaded'),
         merged: sum('merged'),
         quarantined: sum('quarantined'),
+        skipped: sum('skipped'),
         warnings: sum('warnings'),
         refusedFiles: summary.filter((s) => s.refused).length,
       },
@@ -96,6 +112,41 @@ export function ingestWork(
       resolvedMentions: result.resolvedMentions,
     };
   };
+}
+
+/**
+ * Queues an ingest job over files already uploaded to `dir` (a direct upload, or a plan being started, whose
+ * tables come with their own profiles). The analysts' saved profiles are matched for every other table.
+ */
+export function enqueueIngest(
+  services: ApiServices,
+  user: SessionUser,
+  jobId: string,
+  dir: string,
+  files: UploadedFile[],
+  options: {
+    kind?: Kind;
+    tableProfiles?: (name: string, sheet?: string) => Profile | undefined;
+    jobOptions?: Record<string, unknown>;
+  } = {},
+): JobView {
+  const queue = jobQueue(services);
+  const job = queue.create('ingest', user, jobId);
+  job.options = { ...(options.kind ? { kind: options.kind } : {}), ...options.jobOptions };
+  job.files = files.map((f) => ({ name: f.name, size: f.size, rows: 0, done: false }));
+  job.progress = { files: job.files.length, filesDone: 0, rows: 0 };
+  job.internal.dir = dir;
+  queue.enqueue(
+    job,
+    ingestWork(services.store, files, {
+      ...(options.kind ? { kind: options.kind } : {}),
+      outDir: join(services.settings.home, 'ingest-runs'),
+      limits: services.settings.ingestLimits,
+      profiles: loadSavedProfiles(services.settings.home),
+      ...(options.tableProfiles ? { tableProfiles: options.tableProfiles } : {}),
+    }),
+  );
+  return queue.view(job);
 }
 
 export interface QuarantinePage {

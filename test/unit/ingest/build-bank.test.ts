@@ -45,4 +45,17 @@ describe('bank transfer keys', () => {
     const ctx = fileContext({ idValidation: 'gb' });
     expect(transferKey(ctx, 2, payment(A, B, '借'))).not.toBe(transferKey(ctx, 3, payment(A, B, '贷')));
   });
+
+  it('reads every direction convention through parseDirection, and refuses a flag it does not know', () => {
+    const ctx = fileContext({ idValidation: 'gb' });
+    const out = transferKey(ctx, 2, payment(A, B, '借'));
+    expect(transferKey(fileContext({ idValidation: 'gb' }), 2, payment(A, B, '支出'))).toBe(out);
+    expect(transferKey(fileContext({ idValidation: 'gb' }), 2, payment(A, B, 'DR'))).toBe(out);
+    expect(transferKey(fileContext({ idValidation: 'gb' }), 2, payment(A, B, '往账'))).toBe(out);
+    const built = buildRow(
+      { kind: 'bank', source: 'f.csv#9', file: 'f.csv', row: 9, fields: payment(A, B, '收/支') },
+      fileContext({ idValidation: 'gb' }),
+    );
+    expect(built.ok ? 'ok' : built.rejection.reason.split(':')[0]).toBe('direction.unknown');
+  });
 });

@@ -1,6 +1,6 @@
 // Tests for money amounts: separators, currency marks, Chinese units, negatives and exact fen rounding.
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../../ingest/normalise/amount.ts';
+import { parseAmount, unitMultiplier } from '../../../ingest/normalise/amount.ts';
 import type { Parsed } from '../../../ingest/normalise/result.ts';
 
 const code = (result: Parsed<unknown>): string => (result.ok ? 'ok' : (result.reason.split(':')[0] ?? ''));
@@ -105,4 +105,55 @@ describe('parseAmount: numbers', () => {
     expect(code(parseAmount(Number.POSITIVE_INFINITY))).toBe('amount.format');
     expect(code(parseAmount(Number.NaN))).toBe('amount.empty');
   });
+});
+
+describe('parseAmount: as statements write them', () => {
+  it.each([
+    ['1,234.00-', -1234],
+    ['1,234.00 -', -1234],
+    ['500.00+', 500],
+    ['-¥1,234', -1234],
+    ['¥-1,234', -1234],
+    ['￥ 1,234.00', 1234],
+    ['+1,234.00', 1234],
+    ['\t 1,234.00 \u00a0', 1234],
+    ['\u3000\u30001,234.00\u3000', 1234],
+    ['1234.5元', 1234.5],
+    ['(1,234.00)', -1234],
+    ['50万人民币', 500000],
+    ['50.000000万元人民币', 500000],
+  ])('%j → %d', (raw, expected) => {
+    expect(parseAmount(raw)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['500万美元', '-1,234.00-', '(1,234.00)-', '1-2', '-'])('%j is not read as an amount', (raw) => {
+    expect(parseAmount(raw).ok).toBe(false);
+  });
+});
+
+describe('unitMultiplier', () => {
+  it.each([
+    ['金额（万元）', 10000],
+    ['金额(万元)', 10000],
+    ['金额单位：万元', 10000],
+    ['单位:人民币万元', 10000],
+    ['单位：元', 1],
+    ['（千元）', 1000],
+    ['万元', 10000],
+    ['元', 1],
+    ['收入/万元', 10000],
+    ['交易金额(元)', 1],
+    ['资产原值【万元】', 10000],
+    ['（单位：亿元）', 100000000],
+    ['预算数（万）', 10000],
+  ])('%j → %d', (text, expected) => {
+    expect(unitMultiplier(text)).toBe(expected);
+  });
+
+  it.each(['金额', '单元', '元旦', '户名：张三', '备注', '', '3万元以下补贴'])(
+    '%j states no unit',
+    (text) => {
+      expect(unitMultiplier(text)).toBeUndefined();
+    },
+  );
 });

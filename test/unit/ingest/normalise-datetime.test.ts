@@ -261,3 +261,52 @@ describe('parseTime', () => {
     expect(code(parseTime(-0.5))).toBe('time.format');
   });
 });
+
+describe('dates and times as exports write them', () => {
+  it.each([
+    ['20250105', '2025-01-05'],
+    ['2025.01.05', '2025-01-05'],
+    ['2025.1.5', '2025-01-05'],
+    ['2025年1月5日', '2025-01-05'],
+    ['\t2025-01-05 \u00a0', '2025-01-05'],
+    ['\u30002025/1/5\u3000', '2025-01-05'],
+    [45662, '2025-01-05'],
+    ['45662', '2025-01-05'],
+  ])('date %j → %s', (raw, expected) => {
+    expect(valueIn(parseDate(raw))).toBe(expected);
+  });
+
+  it.each([
+    ['2025/1/5 10:28:38', '2025-01-05T10:28:38'],
+    ['20250105 102838', '2025-01-05T10:28:38'],
+    ['20250105102838', '2025-01-05T10:28:38'],
+    ['2025-01-05T10:28:38', '2025-01-05T10:28:38'],
+    ['2025年01月05日 10:28', '2025-01-05T10:28:00'],
+    ['2025-01-05 10.28.38', '2025-01-05T10:28:38'],
+    ['2025-01-05-10.28.38.123456', '2025-01-05T10:28:38'],
+    ['45662.4375', '2025-01-05T10:30:00'],
+    [' 2025-01-05 10:28:38 ', '2025-01-05T10:28:38'],
+  ])('date-time %j → %s', (raw, expected) => {
+    expect(parseDateTime(raw)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['102838', '10:28:38'],
+    ['10:28:38', '10:28:38'],
+    ['10.28.38', '10:28:38'],
+    [' 10:28 ', '10:28:00'],
+  ])('time %j → %s', (raw, expected) => {
+    expect(valueIn(parseTime(raw))).toBe(expected);
+  });
+
+  it('joins a separate time column, dotted or digits, to its date', () => {
+    expect(parseDateTime('20250105', '102838')).toEqual({ ok: true, value: '2025-01-05T10:28:38' });
+    expect(parseDateTime('2025.01.05', '10.28.38')).toEqual({ ok: true, value: '2025-01-05T10:28:38' });
+  });
+
+  it('does not read two dotted groups or a dash without a dotted time as a time', () => {
+    expect(code(parseTime('10.28'))).toBe('time.format');
+    expect(code(parseDateTime('2025-01-05-10:28:38'))).toBe('date.format');
+    expect(code(parseTime('25.28.38'))).toBe('time.invalid');
+  });
+});

@@ -8,6 +8,8 @@ import type { Parsed } from '../../../ingest/normalise/result.ts';
 const code = (result: Parsed<unknown>): string => (result.ok ? 'ok' : (result.reason.split(':')[0] ?? ''));
 
 const TODAY = '2024-06-30';
+const valueOfId = (result: Parsed<{ idNumber: string }>): string | undefined =>
+  result.ok ? result.value.idNumber : undefined;
 
 describe('idCheckDigit', () => {
   it('computes the check digit of the standard example (X)', () => {
@@ -117,7 +119,7 @@ describe('parseIdNumber: failures', () => {
     ['1101051949123100299', 'id.length'],
     ['张三', 'id.chars'],
     ['110105-19491231-002X', 'id.chars'],
-    ['1.10105E+17', 'id.chars'],
+    ['1.10105E+17', 'id.excelNumber'],
     ['11010519491231X02X', 'id.chars'],
     ['11010519491231002Y', 'id.chars'],
     ['11010549123100X', 'id.chars'],
@@ -144,9 +146,22 @@ describe('parseIdNumber: failures', () => {
     if (!parsed.ok) expect(parsed.reason).toContain('X');
   });
 
-  it('flags Excel scientific notation with the chars code', () => {
-    const parsed = parseIdNumber('1.10105E+17', TODAY);
-    expect(!parsed.ok && parsed.reason.startsWith('id.chars:')).toBe(true);
+  it('says plainly that Excel lost the digits of an 18-digit number stored as a number', () => {
+    // Scientific notation, and the first 15 digits followed by zeros (Excel keeps 15 significant digits).
+    for (const raw of ['1.10105E+17', '1.10105194912310E+17', '4.10102E+17', '110105194912310000']) {
+      expect(code(parseIdNumber(raw, TODAY)), raw).toBe('id.excelNumber');
+    }
+    // A zero check digit on a number whose check digit really is 0 is not Excel's doing.
+    const endsInZero = makeIdNumber('110105', '19491231', '007');
+    expect(endsInZero.endsWith('0') && code(parseIdNumber(endsInZero, TODAY))).toBe('ok');
+  });
+
+  it('reads numbers Excel kept exactly, with the .0 a round trip adds', () => {
+    const id = makeIdNumber('410102', '19900101', '123');
+    expect(valueOfId(parseIdNumber(`${id}.0`, TODAY))).toBe(id);
+    expect(valueOfId(parseIdNumber('410102900101123.0', TODAY))).toBe('410102199001011234');
+    expect(valueOfId(parseIdNumber(' 410102900101123 ', TODAY))).toBe('410102199001011234');
+    expect(code(parseIdNumber(`${id}.5`, TODAY))).toBe('id.chars');
   });
 
   it('detects every single-digit typo in the region and sequence of a valid number', () => {

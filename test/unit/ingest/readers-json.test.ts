@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { openTables } from '../../../ingest/readers/index.ts';
 import { openJson, openJsonl } from '../../../ingest/readers/json.ts';
 import { collect, rows, scratch } from './reader-helpers.ts';
 
@@ -14,10 +15,11 @@ describe('openJson', () => {
     const path = write('people.json', JSON.stringify(doc));
     const table = await openJson(path);
     expect(table).toMatchObject({ file: path, format: 'json', encoding: 'utf-8' });
-    expect(table.headers).toEqual(['姓名', '金额', '已核实', '地址', '标签']);
+    expect(table.headers).toEqual(['姓名', '金额', '已核实', '地址.省', '标签']);
+    expect(table.recordsPath).toBeUndefined();
     expect(rows(await collect(table))).toEqual([
-      [1, { 姓名: '张三', 金额: '12.5', 已核实: 'true', 地址: '', 标签: '' }],
-      [2, { 姓名: '李四', 金额: '', 已核实: '', 地址: '{"省":"浙江"}', 标签: '["a","b"]' }],
+      [1, { 姓名: '张三', 金额: '12.5', 已核实: 'true', '地址.省': '', 标签: '' }],
+      [2, { 姓名: '李四', 金额: '', 已核实: '', '地址.省': '浙江', 标签: 'a、b' }],
     ]);
   });
 
@@ -112,5 +114,98 @@ describe('openJsonl', () => {
     );
     const table = await openJsonl(path);
     await expect(collect(table)).rejects.toMatchObject({ id: 'read.encoding' });
+  });
+});
+
+describe('records inside a wrapper object', () => {
+  it.each([
+    [{ code: 0, msg: 'ok', data: { total: 2, list: [{ 名称: 'A' }, { 名称: 'B' }] } }, 'data.list'],
+    [{ result: { items: [{ 名称: 'A' }, { 名称: 'B' }] } }, 'result.items'],
+    [{ records: [{ 名称: 'A' }, { 名称: 'B' }] }, 'records'],
+    // The largest array of objects wins over a short one, whatever its name.
+    [{ meta: [{ k: 1 }], payload: { rows: { page: [{ 名称: 'A' }, { 名称: 'B' }] } } }, 'payload.rows.page'],
+  ])('finds the records of %j at %s', async (doc, path) => {
+    const table = await openJson(write(`wrapped-${path}.json`, JSON.stringify(doc)));
+    expect(table.recordsPath).toBe(path);
+    expect(rows(await collect(table))).toEqual([
+      [1, { 名称: 'A' }],
+      [2, { 名称: 'B' }],
+    ]);
+  });
+
+  it('looks no deeper than three levels, and says read.empty for an empty list', async () => {
+    const deep = { a: { b: { c: { d: [{ x: 1 }] } } } };
+    await expect(openJson(write('deep.json', JSON.stringify(deep)))).rejects.toMatchObject({
+      id: 'read.json',
+    });
+    const empty = { code: 0, data: { list: [] } };
+    await expect(openJson(write('empty-list.json', JSON.stringify(empty)))).rejects.toMatchObject({
+      id: 'read.empty',
+    });
+  });
+
+  it('flattens nested records with dots, joins lists with 、 and keeps arrays of objects as JSON', async () => {
+    const doc = {
+      data: [
+        {
+          企业名称: '清风农业有限公司',
+          股东: { 名称: '张三', 证件: { 号码: '11010519491231002X' } },
+          经营范围: ['种植', '养殖', null],
+          变更: [{ 日期: '2020-01-01' }],
+        },
+      ],
+    };
+    const table = await openJson(write('nested.json', JSON.stringify(doc)));
+    expect(table.headers).toEqual(['企业名称', '股东.名称', '股东.证件.号码', '经营范围', '变更']);
+    expect(rows(await collect(table))).toEqual([
+      [
+        1,
+        {
+          企业名称: '清风农业有限公司',
+          '股东.名称': '张三',
+          '股东.证件.号码': '11010519491231002X',
+          经营范围: '种植、养殖',
+          变更: '[{"日期":"2020-01-01"}]',
+        },
+      ],
+    ]);
+  });
+});
+
+describe('JSON or JSON Lines by content', () => {
+  it('reads JSON Lines saved as .json line by line, with line numbers', async () => {
+    const text = '{"名称":"A","注册资本":100}\n\n{"名称":"B","股东":{"名称":"张三"}}\n';
+    const [table] = await openTables(write('register.json', text));
+    expect(table?.format).toBe('jsonl');
+    expect(table && rows(await collect(table))).toEqual([
+      [1, { 名称: 'A', 注册资本: '100', '股东.名称': '' }],
+      [3, { 名称: 'B', 注册资本: '', '股东.名称': '张三' }],
+    ]);
+  });
+
+  it('reads one array saved as .jsonl, pretty-printed or on one line, as JSON', async () => {
+    const pretty = JSON.stringify([{ a: 1 }, { a: 2 }], null, 2);
+    for (const [name, text] of [
+      ['pretty.jsonl', pretty],
+      ['oneline.ndjson', JSON.stringify([{ a: 1 }, { a: 2 }])],
+    ] as const) {
+      const [table] = await openTables(write(name, text));
+      expect(table?.format, name).toBe('json');
+      expect(table && rows(await collect(table))).toEqual([
+        [1, { a: '1' }],
+        [2, { a: '2' }],
+      ]);
+    }
+  });
+
+  it('reads a pretty-printed wrapper as JSON and a one-line object by its extension', async () => {
+    const wrapper = JSON.stringify({ data: { list: [{ a: 1 }] } }, null, 2);
+    const [json] = await openTables(write('pretty-wrapper.jsonl', wrapper));
+    expect(json?.format).toBe('json');
+    expect(json?.recordsPath).toBe('data.list');
+    const [single] = await openTables(write('single.jsonl', '{"a":1}\n'));
+    expect(single?.format).toBe('jsonl');
+    const [oneLineWrapper] = await openTables(write('one-line.json', '{"data":[{"a":1}]}'));
+    expect(oneLineWrapper?.format).toBe('json');
   });
 });

@@ -29,6 +29,7 @@ export type QueryValue = string | number | boolean | readonly (string | number)[
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** JSON, or a FormData sent as multipart/form-data. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -56,14 +57,16 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.lang };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    // A form (file upload) sets its own multipart content type, boundary included.
+    const form = options.body instanceof FormData ? options.body : undefined;
+    if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
     let res: Response;
     try {
       res = await fetch(`${this.base}${path}${queryString(options.query)}`, {
         method,
         headers,
         credentials: 'same-origin',
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         signal: options.signal,
       });
     } catch (error) {

@@ -6,6 +6,7 @@ export type { Neighbourhood, NeighbourSummary } from '../../../engine/graph/neig
 export type { GraphPayload, PayloadEdge, PayloadNode } from '../../../engine/graph/payload.ts';
 
 import type { GraphPayload, PayloadNode } from '../../../engine/graph/payload.ts';
+import type { TablePlan } from '../../../ingest/layout/types.ts';
 
 export interface Bilingual {
   zh: string;
@@ -95,3 +96,71 @@ export interface CommunitiesAnswer {
 export interface ErrorBody {
   error: { id: string; message: string; field?: string; details?: Record<string, unknown> };
 }
+
+// --- ingest: plan before loading, jobs, saved profiles ----------------------------------------------------
+export type {
+  ColumnPlan,
+  PreambleFact,
+  SkippedRow,
+  SkipReason,
+  TablePlan,
+} from '../../../ingest/layout/types.ts';
+
+/** POST /api/ingest/plan: the upload kept under a plan id, and what ingest understood of each table. */
+export interface PlanAnswer {
+  planId: string;
+  tables: TablePlan[];
+}
+
+/** An analyst's change to one table of a plan: its kind, and fields by column header (null: not read). */
+export interface PlanCorrection {
+  file: string;
+  sheet?: string;
+  kind?: string;
+  columns?: Record<string, string | null>;
+}
+
+/** One file's (or sheet's) counts once loaded: rows = loaded + merged + quarantined + skipped. */
+export interface JobFileSummary {
+  file: string;
+  sheet?: string;
+  kind: string | null;
+  rows: number;
+  loaded: number;
+  merged: number;
+  quarantined: number;
+  skipped?: number;
+  warnings: number;
+  refused?: { id: string; message: string };
+}
+
+/** A background job as GET /api/ingest/jobs/{id} shows it. */
+export interface JobView {
+  jobId: string;
+  kind: 'ingest' | 'detect';
+  state: 'queued' | 'running' | 'done' | 'failed';
+  position?: number;
+  files: { name: string; size: number; rows: number; done: boolean }[];
+  progress: { filesDone: number; files: number; rows: number };
+  result: { runId?: string; files?: JobFileSummary[] } | null;
+  error: { id: string; message: string } | null;
+}
+
+export interface QuarantineRow {
+  file: string;
+  sheet?: string;
+  row: number;
+  field: string;
+  reason: string;
+  value?: string;
+  disposition: 'quarantined' | 'warning' | 'refused';
+}
+
+export interface QuarantineAnswer {
+  jobId: string;
+  total: number;
+  entries: QuarantineRow[];
+}
+
+/** A saved profile as GET /api/profiles lists it: the store's own shape. */
+export type { SavedProfileInfo as SavedProfile } from '../../../ingest/profiles/store.ts';

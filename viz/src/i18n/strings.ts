@@ -1,6 +1,7 @@
 // Every interface text in Chinese and English; a key per text, `{name}` placeholders filled by t().
 import { ANALYSIS_STRINGS } from './strings-analysis.ts';
 import { CASE_STRINGS } from './strings-cases.ts';
+import { IMPORT_STRINGS } from './strings-import.ts';
 
 export const STRINGS = {
   'app.name': { zh: '清风', en: 'Qingfeng' },
@@ -166,6 +167,7 @@ export const STRINGS = {
   'detail.members': { zh: '成员', en: 'Members' },
   ...ANALYSIS_STRINGS,
   ...CASE_STRINGS,
+  ...IMPORT_STRINGS,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

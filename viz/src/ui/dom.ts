@@ -86,6 +86,7 @@ const ICONS: Record<string, string> = {
   logout: '<path d="M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10"/>',
   close: '<path d="M6 6l12 12M18 6L6 18"/>',
   filter: '<path d="M4 5h16l-6 7v6l-4 2v-8z"/>',
+  upload: '<path d="M12 16V4M7 9l5-5 5 5"/><path d="M4 15v5h16v-5"/>',
   more: '<circle cx="6" cy="12" r="1.5"/><circle cx="12" cy="12" r="1.5"/><circle cx="18" cy="12" r="1.5"/>',
 };
 

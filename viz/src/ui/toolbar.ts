@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import type { AppContext } from '../app/context.ts';
 import { download, exportName, exportPng, exportSvg } from '../graph/export.ts';
 import { sideOf, t } from '../i18n/index.ts';
+import { openImport } from '../panels/import.ts';
 import { h, icon, iconButton } from './dom.ts';
 
 export function reportError(ctx: AppContext, error: unknown): void {
@@ -165,6 +166,11 @@ export function createToolbar(ctx: AppContext): HTMLElement {
     { id: 'tool-clear' },
   );
 
+  const importButton = iconButton('upload', 'toolbar.import', () => openImport(ctx), {
+    id: 'tool-import',
+    label: 'toolbar.import',
+  });
+
   const sep = () => h('span', { class: 'sep' });
   const bar = h(
     'div',
@@ -190,6 +196,8 @@ export function createToolbar(ctx: AppContext): HTMLElement {
   // Viewers may look but not take the picture out: export needs the `export` permission.
   if (ctx.can('export')) bar.append(sep(), png, svgButton);
   bar.append(sep(), clearAll);
+  // Loading data is for those who may run ingest; the screen shows the plan before anything is loaded.
+  if (ctx.can('ingest.run')) bar.append(sep(), importButton);
 
   const update = () => {
     const ids = selected();

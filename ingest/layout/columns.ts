@@ -1,0 +1,199 @@
+// Maps a table's columns onto one family's fields: by header meaning first, then checked and completed by the values.
+import { classifyColumn } from '../normalise/classify.ts';
+import { unitMultiplier } from '../normalise/index.ts';
+import type { Family } from '../profiles/families.ts';
+import { expectedContent, fitShare, MONEY_FIELDS, SPLIT_PAIRS } from './content.ts';
+import type { ColumnPlan, ContentType } from './types.ts';
+import { type HeaderForms, headerForms, MATCH_CONFIDENCE, matchHeader } from './vocabulary.ts';
+
+/** A column as the mapper sees it: header, the group it sits under (two-level headers), sample values. */
+export interface ColumnInput {
+  header: string;
+  /** The sub-column's own text when the header joins a group (`申报人·姓名` → `姓名`). */
+  sub?: string;
+  values: string[];
+}
+
+export interface FamilyMapping {
+  columns: ColumnPlan[];
+  /** field → header it is read from (a split column appears under both of its fields). */
+  fields: Record<string, string>;
+  /** 0..: sum of the mapped fields' confidence, the measure families are compared by. */
+  weight: number;
+}
+
+/** Spreadsheet column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+const aliasCache = new WeakMap<Family, Map<string, HeaderForms[]>>();
+
+function aliasForms(family: Family): Map<string, HeaderForms[]> {
+  let forms = aliasCache.get(family);
+  if (!forms) {
+    forms = new Map(Object.entries(family.fields).map(([f, spec]) => [f, spec.aliases.map(headerForms)]));
+    aliasCache.set(family, forms);
+  }
+  return forms;
+}
+
+interface HeaderCandidate {
+  field: string;
+  column: number;
+  strength: number;
+  order: number;
+  how: string;
+}
+
+/** Every (field, column) pair a header supports, strongest first, field declaration order breaking ties. */
+function headerCandidates(family: Family, inputs: ColumnInput[]): HeaderCandidate[] {
+  const out: HeaderCandidate[] = [];
+  const fields = [...aliasForms(family)];
+  inputs.forEach((input, column) => {
+    const tries = [headerForms(input.header), ...(input.sub ? [headerForms(input.sub)] : [])];
+    fields.forEach(([field, aliases], order) => {
+      let best: { strength: number; how: string } | undefined;
+      for (const [t, forms] of tries.entries()) {
+        for (const alias of aliases) {
+          const match = matchHeader(forms, alias);
+          if (!match) continue;
+          // The sub-column alone (`姓名` under `申报人`) is a weaker reading than the whole two-level header.
+          const strength = MATCH_CONFIDENCE[match] - (t > 0 ? 0.25 : 0);
+          if (!best || strength > best.strength) best = { strength, how: `${match}:${alias.plain}` };
+        }
+      }
+      if (best) out.push({ field, column, order, ...best });
+    });
+  });
+  return out.sort((a, b) => b.strength - a.strength || a.order - b.order || a.column - b.column);
+}
+
+function evidenceOfHeader(how: string): string {
+  const [match, alias] = how.split(':');
+  const zh = { exact: '表头即', meaning: '表头含义同', tokens: '表头要素同', contains: '表头包含' }[match ?? ''] ?? '表头';
+  return `${zh}「${alias}」 header ${match} "${alias}"`;
+}
+
+function evidenceOfValues(type: ContentType, share: number, count: number): string {
+  return `值 ${Math.round(share * count)}/${count} 为 ${type} / values ${Math.round(share * count)}/${count} ${type}`;
+}
+
+/**
+ * Maps the columns onto `family`: each field takes the column whose header matches it best (a column serves one
+ * field), then the values check every choice (a column of names under an ID header is a conflict and is not read
+ * for that field), and a required field no header names is filled from a column whose values are unmistakably
+ * that (all valid GB 11643 IDs, say) when exactly one such column is free.
+ */
+export function mapColumns(
+  family: Family,
+  inputs: ColumnInput[],
+  satisfied: ReadonlySet<string> = new Set(),
+): FamilyMapping {
+  const content = inputs.map((input) => classifyColumn(input.values));
+  const columns: ColumnPlan[] = inputs.map((input, index) => ({
+    index,
+    letter: columnLetters(index),
+    header: input.header,
+    field: null,
+    confidence: 0,
+    evidence: [],
+    samples: input.values.filter((v) => v.trim() !== '').slice(0, 3),
+    content: { type: content[index]!.type, share: content[index]!.share },
+  }));
+  const taken = new Map<string, number>();
+  for (const candidate of headerCandidates(family, inputs)) {
+    const column = columns[candidate.column]!;
+    if (taken.has(candidate.field) || column.field !== null) continue;
+    const fit = fitShare(candidate.field, inputs[candidate.column]!.values);
+    if (fit.count >= 3 && fit.share < 0.3) {
+      // The header says one thing, the values plainly another: say so and leave the field to a better column.
+      column.conflict = `表头像 ${candidate.field}，但值不符（${column.content.type}）/ header suggests ${candidate.field}, values are ${column.content.type}`;
+      continue;
+    }
+    column.field = candidate.field;
+    column.confidence = candidate.strength * (fit.share >= 0.7 ? 1 : 0.6);
+    column.evidence.push(evidenceOfHeader(candidate.how));
+    if (fit.count > 0) {
+      const fitting = Math.round(fit.share * fit.count);
+      column.evidence.push(`值 ${fitting}/${fit.count} 可读为 ${candidate.field} / values ${fitting}/${fit.count} read as ${candidate.field}`);
+      if (fit.share < 0.7) column.conflict = `部分值不符 / some values do not read as ${candidate.field}`;
+    }
+    taken.set(candidate.field, candidate.column);
+  }
+  splitCombined(family, inputs, columns, taken);
+  fillByContent(family, inputs, columns, new Map([...taken, ...[...satisfied].map((f) => [f, -1] as const)]));
+  for (const column of columns) {
+    if (column.field && MONEY_FIELDS.has(column.field)) {
+      const unit = unitMultiplier(column.header);
+      if (unit && unit !== 1) column.unit = unit;
+    }
+  }
+  const fields: Record<string, string> = {};
+  for (const column of columns) if (column.field) fields[column.field] = column.header;
+  const weight = columns.reduce((sum, c) => sum + (c.field ? c.confidence : 0), 0);
+  return { columns, fields, weight };
+}
+
+/** Content types that identify a column on their own (a name or free text could be anything). */
+const STRONG = new Set<ContentType>(['idNumber', 'creditCode', 'mobile', 'account', 'date', 'datetime', 'amount']);
+
+function nonEmpty(input: ColumnInput): number {
+  return input.values.filter((v) => v.trim() !== '').length;
+}
+
+/** A `账号/户名` column (values like `6228…/张三`) feeds both fields of a free pair, the role's pair first. */
+function splitCombined(
+  family: Family,
+  inputs: ColumnInput[],
+  columns: ColumnPlan[],
+  taken: Map<string, number>,
+): void {
+  const pairs = (SPLIT_PAIRS[family.kind] ?? []).filter(([a, n]) => !taken.has(a) && !taken.has(n));
+  for (const column of columns) {
+    if (column.field !== null || column.content.type !== 'accountAndName' || column.content.share < 0.6) continue;
+    const header = headerForms(inputs[column.index]!.header).meaning;
+    const pair = pairs.find(([, , role]) => header.includes(`{${role}}`)) ?? pairs[0];
+    if (!pair) return;
+    pairs.splice(pairs.indexOf(pair), 1);
+    const [accountField, nameField] = pair;
+    const evidence = evidenceOfValues('accountAndName', column.content.share, nonEmpty(inputs[column.index]!));
+    Object.assign(column, { field: accountField, part: 'account', confidence: 0.8, evidence: [evidence] });
+    columns.push({ ...column, field: nameField, part: 'name', evidence: [evidence] });
+    taken.set(accountField, column.index);
+    taken.set(nameField, column.index);
+  }
+}
+
+/** Required fields no header names, filled from the one free column whose values are unmistakably that. */
+function fillByContent(
+  family: Family,
+  inputs: ColumnInput[],
+  columns: ColumnPlan[],
+  taken: Map<string, number>,
+): void {
+  for (const alternatives of family.required) {
+    if (alternatives.some((field) => taken.has(field))) continue;
+    for (const field of alternatives) {
+      const expected = expectedContent(field)?.filter((t) => STRONG.has(t));
+      if (!expected?.length) continue;
+      const free = columns.filter(
+        (c) => c.field === null && !c.conflict && expected.includes(c.content.type) && c.content.share >= 0.8,
+      );
+      // Two free columns of IDs: which one is this field cannot be told from the values; nothing is guessed.
+      if (free.length !== 1) continue;
+      const column = free[0]!;
+      column.field = field;
+      column.confidence = 0.5 * column.content.share;
+      column.evidence.push(
+        `按内容识别 by content: ${evidenceOfValues(column.content.type, column.content.share, nonEmpty(inputs[column.index]!))}`,
+      );
+      taken.set(field, column.index);
+      break;
+    }
+  }
+}

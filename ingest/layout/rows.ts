@@ -1,0 +1,53 @@
+// Tells data rows from the rest below a header: totals, print footers, notes, dashed rules and repeated headers.
+import { normaliseHeader } from './vocabulary.ts';
+import type { SkipReason } from './types.ts';
+
+/** A cell that is a total's label, alone: 合计, 小计, 本页合计, 本月合计, 本年累计, 总计, 累计 (with a colon or not). */
+const TOTAL = /^[\p{Script=Han}]{0,6}(?:小计|合计|总计|累计|共计|汇总)(?:金额|数|笔数)?[:：]?$/u;
+
+/** A total written with its figure or count in the same cell: `合计：12笔`, `合计 1,234.00`. */
+const TOTAL_WITH_VALUE = /^[\p{Script=Han}]{0,6}(?:小计|合计|总计|累计|共计)\s*[:：]?\s*[\d,.]+\s*(?:元|笔|条|人|户|具)?$/u;
+
+/** Footer labels that end a printed export: the label is followed by a colon, with or without a value. */
+const FOOTER =
+  /^(?:打印|制表|制单|审核|复核|审批|经办|负责人|单位负责人|会计|出纳|记账|查询|操作员|柜员|授权|填表|填报|主管|签字|签章|盖章|核对|打印日期|打印时间|导出|生成)[^:：]{0,8}[:：]/;
+
+/** Closing sentences: remarks, disclaimers, page markers. */
+const NOTE =
+  /^(?:注[:：]|注\s*\d|说明[:：]|备注[:：]|以上|以下空白|此页|本页|数据来源|温馨提示|提示[:：]|特别提示|声明|本人(?:承诺|签名|签字|保证)|第\s*\d+\s*页|共\s*\d+\s*(?:页|条|笔|项|人|户|具|行)|\d+\s*\/\s*\d+\s*页|page\s*\d+|-\s*\d+\s*-$)/i;
+
+/** A rule drawn with characters: ----, ====, ————, ****. */
+const RULE = /^[-=—_*~·.─━]{3,}$/;
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Why a row below the header is not data, or undefined for a data row. Judged on the row's own cells only, so a
+ * memo that says 合计 inside a longer text never hides a movement: a total's label must fill its cell alone, and
+ * footers and notes must open the row. `headerKeys` are the normalised header cells, to spot a repeated header.
+ */
+export function nonDataReason(
+  cells: readonly string[],
+  headerKeys: ReadonlySet<string>,
+): { reason: SkipReason; text: string } | undefined {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return undefined;
+  const text = shorten(filled.join(' '));
+  // Brackets around a whole remark (`（以下空白）`) do not change what it is.
+  const first = filled[0]!.replace(/^[（(【[]\s*|\s*[）)】\]]$/g, '');
+  if (filled.every((c) => RULE.test(c))) return { reason: 'rule', text };
+  if (filled.some((c) => TOTAL.test(c.replace(/\s/g, '')) || TOTAL_WITH_VALUE.test(c))) return { reason: 'total', text };
+  if (FOOTER.test(first) && filled.length <= 4) return { reason: 'footer', text };
+  if (NOTE.test(first) && filled.length <= 3) return { reason: 'note', text };
+  // A sentence, not a value: a declaration or remark closing the form.
+  if (filled.length <= 2 && first.length >= 10 && /[。！]$/.test(first)) return { reason: 'note', text };
+  // A lone `标签：值` cell in a wide table is a remark between rows (单位：元), not a record.
+  if (filled.length === 1 && /[:：]/.test(first) && headerKeys.size >= 4) return { reason: 'note', text };
+  const repeated = filled.filter((c) => headerKeys.has(normaliseHeader(c))).length;
+  if (headerKeys.size >= 2 && repeated >= Math.max(2, Math.ceil(filled.length * 0.6))) {
+    return { reason: 'repeatedHeader', text };
+  }
+  return undefined;
+}
