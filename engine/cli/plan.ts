@@ -1,5 +1,5 @@
 // `qingfeng ingest --plan`: what ingest would make of each table, printed for a person, and a profile per table.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import type { ColumnPlan, SkipReason, TablePlan } from '../../ingest/layout/types.ts';
 import { familyOf } from '../../ingest/profiles/families.ts';
@@ -115,15 +115,11 @@ export function formatPlan(plan: TablePlan, profilePath?: string): string {
   return lines.join('\n');
 }
 
-/** A profile's name for a table: its file's stem and sheet, made safe, unique within one plan run. */
-export function profileNameFor(plan: TablePlan, taken: Set<string>): string {
+/** A table's profile name before it is made unique: its file's stem and sheet, made safe. */
+function baseNameFor(plan: TablePlan): string {
   const file = basename(plan.file);
   const stem = file.slice(0, file.length - extname(file).length);
-  const base = safeProfileName(plan.sheet ? `${stem}-${plan.sheet}` : stem);
-  let name = base;
-  for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}`;
-  taken.add(name);
-  return name;
+  return safeProfileName(plan.sheet ? `${stem}-${plan.sheet}` : stem);
 }
 
 /** A path as the user reads it: relative to the working folder when inside it. */
@@ -132,7 +128,11 @@ export function shownPath(path: string): string {
   return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
 }
 
-/** Writes one YAML per table into `dir` (a refused table has no kind, hence no profile); absolute paths. */
+/**
+ * Writes one YAML per table into `dir` (a refused table has no kind, hence no profile) and returns the absolute
+ * paths. A file already there is never overwritten unless it holds exactly the same text: it may be the very
+ * profile the analyst edited and passed back with `--profile`, so a changed plan takes the next free name.
+ */
 export function writePlanProfiles(
   plans: TablePlan[],
   dir: string,
@@ -142,8 +142,16 @@ export function writePlanProfiles(
   return plans.map((plan) => {
     if (plan.refused || !plan.kind) return undefined;
     mkdirSync(dir, { recursive: true });
-    const path = resolve(dir, `${profileNameFor(plan, taken)}.yaml`);
-    writeFileSync(path, toYaml(plan, basename(path, '.yaml')));
-    return path;
+    const base = baseNameFor(plan);
+    for (let n = 1; ; n += 1) {
+      const name = n === 1 ? base : `${base}-${n}`;
+      if (taken.has(name)) continue;
+      const path = resolve(dir, `${name}.yaml`);
+      const text = toYaml(plan, name);
+      if (existsSync(path) && readFileSync(path, 'utf8') !== text) continue;
+      taken.add(name);
+      writeFileSync(path, text);
+      return path;
+    }
   });
 }

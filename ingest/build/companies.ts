@@ -28,7 +28,7 @@ function company(b: FragmentBuilder, ctx: BuildContext, props: Record<string, un
  * when exactly one registered company bears that name. A name alone is never a key, so a name two companies
  * share quarantines the row (`company.ambiguous`), and so does one the register lacks (`onMissing`).
  */
-function registeredByName(
+export function registeredByName(
   b: FragmentBuilder,
   ctx: BuildContext,
   field: string,

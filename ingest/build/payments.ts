@@ -1,6 +1,7 @@
 // Village collective ledgers (三资台账) and subsidy rosters (惠民补贴): payments from a payer to a payee.
 import { normaliseKey, parseAmount, parseDate, parseIdNumber } from '../normalise/index.ts';
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
+import { registeredByName } from './companies.ts';
 import {
   type BuildContext,
   checkPlausibleDate,
@@ -48,10 +49,18 @@ export function buildLedger(row: MappedRow, ctx: BuildContext): BuildResult {
   const { amount, date } = paid(b, ctx);
   let payee = partyFromId(b, ctx, 'payeeId', b.text('payeeId'), payeeName);
   if (!payee) {
-    if (looksLikeOrganisation(payeeName)) {
-      return reject('payeeId', 'party.unkeyed: a company payee needs its credit code', payeeName);
-    }
-    payee = mention(b, village.key, payeeName);
+    // A company paid without its code is found by name in the run's register, or the row is quarantined.
+    payee = looksLikeOrganisation(payeeName)
+      ? registeredByName(
+          b,
+          ctx,
+          'payeeId',
+          payeeName,
+          (register) =>
+            `party.unkeyed: 收款单位「${payeeName}」未给统一社会信用代码，且${register}该名称的企业 / a company payee ` +
+            'needs its credit code, and none of that name is in this run\'s company register',
+        )
+      : mention(b, village.key, payeeName);
   }
   tieAccount(b, 'payeeAccount', payee, payeeName);
   // The collective's own account, when the ledger names it: ties the village to its bank statement.

@@ -47,6 +47,8 @@ interface HeaderCandidate {
   column: number;
   strength: number;
   order: number;
+  /** Position of the matching alias: a field's first spellings are its truest (死亡日期 before 火化日期). */
+  alias: number;
   how: string;
 }
 
@@ -57,20 +59,22 @@ function headerCandidates(family: Family, inputs: ColumnInput[]): HeaderCandidat
   inputs.forEach((input, column) => {
     const tries = [headerForms(input.header), ...(input.sub ? [headerForms(input.sub)] : [])];
     fields.forEach(([field, aliases], order) => {
-      let best: { strength: number; how: string } | undefined;
+      let best: { strength: number; how: string; alias: number } | undefined;
       for (const [t, forms] of tries.entries()) {
-        for (const alias of aliases) {
+        for (const [index, alias] of aliases.entries()) {
           const match = matchHeader(forms, alias);
           if (!match) continue;
           // The sub-column alone (`姓名` under `申报人`) is a weaker reading than the whole two-level header.
           const strength = MATCH_CONFIDENCE[match] - (t > 0 ? 0.25 : 0);
-          if (!best || strength > best.strength) best = { strength, how: `${match}:${alias.plain}` };
+          if (!best || strength > best.strength) best = { strength, how: `${match}:${alias.plain}`, alias: index };
         }
       }
       if (best) out.push({ field, column, order, ...best });
     });
   });
-  return out.sort((a, b) => b.strength - a.strength || a.order - b.order || a.column - b.column);
+  return out.sort(
+    (a, b) => b.strength - a.strength || a.order - b.order || a.alias - b.alias || a.column - b.column,
+  );
 }
 
 function evidenceOfHeader(how: string): string {
@@ -142,6 +146,10 @@ export function mapColumns(
 /** Content types that identify a column on their own (a name or free text could be anything). */
 const STRONG = new Set<ContentType>(['idNumber', 'creditCode', 'mobile', 'account', 'date', 'datetime', 'amount']);
 
+/** Content types that name one thing only, enough to read a column that no header names. */
+const IDENTIFYING = new Set<ContentType>(['idNumber', 'creditCode', 'mobile']);
+const IDENTIFYING_OR_ACCOUNT = new Set<ContentType>([...IDENTIFYING, 'account']);
+
 function nonEmpty(input: ColumnInput): number {
   return input.values.filter((v) => v.trim() !== '').length;
 }
@@ -169,20 +177,35 @@ function splitCombined(
   }
 }
 
-/** Required fields no header names, filled from the one free column whose values are unmistakably that. */
+/**
+ * Fields no header names, filled from the one free column whose values are unmistakably that: required fields
+ * first (at 80% of values), then the others (at 90%).
+ */
 function fillByContent(
   family: Family,
   inputs: ColumnInput[],
   columns: ColumnPlan[],
   taken: Map<string, number>,
 ): void {
-  for (const alternatives of family.required) {
+  const required = family.required.filter((alternatives) => !alternatives.some((field) => taken.has(field)));
+  const inRequired = new Set(family.required.flat());
+  // Beyond the required fields only identifiers: any column of numbers looks like an amount, but a column of
+  // valid ID numbers is one.
+  const others = Object.keys(family.fields)
+    .filter((field) => !inRequired.has(field))
+    .map((field) => [field]);
+  for (const [index, alternatives] of [...required, ...others].entries()) {
+    const isRequired = index < required.length;
     if (alternatives.some((field) => taken.has(field))) continue;
     for (const field of alternatives) {
-      const expected = expectedContent(field)?.filter((t) => STRONG.has(t));
+      // Only identifiers are read from values alone: a column of dates under no header is no 死亡日期, and
+      // calling a list of the living a death register would be the worst mistake a reader could make.
+      const strong = isRequired ? IDENTIFYING_OR_ACCOUNT : IDENTIFYING;
+      const threshold = isRequired ? 0.8 : 0.9;
+      const expected = expectedContent(field)?.filter((t) => strong.has(t));
       if (!expected?.length) continue;
       const free = columns.filter(
-        (c) => c.field === null && !c.conflict && expected.includes(c.content.type) && c.content.share >= 0.8,
+        (c) => c.field === null && !c.conflict && expected.includes(c.content.type) && c.content.share >= threshold,
       );
       // Two free columns of IDs: which one is this field cannot be told from the values; nothing is guessed.
       if (free.length !== 1) continue;

@@ -78,7 +78,7 @@ export function joinTwoLevel(top: readonly string[], sub: readonly string[]): { 
     { length: width },
     (_, i) => !!(top[i] ?? '').trim() && !!(sub[i] ?? '').trim() && !(top[i + 1] ?? '').trim() && !!(sub[i + 1] ?? '').trim(),
   );
-  if (topCount === 0 || topCount >= nonEmpty(sub)) return undefined;
+  if (topCount === 0) return undefined;
   if (!mergedDown.some(Boolean) && !spans.some(Boolean)) return undefined;
   // One cell at the left over a full row is a title, not a group.
   if (topCount === 1 && !mergedDown.some(Boolean) && (top[0] ?? '').trim()) return undefined;
@@ -122,32 +122,50 @@ export function locateHeader(head: readonly RawRow[]): Located {
   const header = head[best]!;
   const above = head.slice(0, best);
   const top = above.at(-1);
-  const single = headerScore(header.cells);
-  // A group row directly above the best row, or the best row itself over a sub-header row below it.
-  if (top && top.row === header.row - 1 && !top.cells.some((c) => isFactCell(c.trim()))) {
-    const joined = joinTwoLevel(top.cells, header.cells);
-    if (joined && headerScore(joined.headers) >= single - 1) {
-      return {
-        headerRows: [top.row, header.row],
-        headers: uniqueHeaders(joined.headers),
-        subs: joined.subs,
-        above: above.slice(0, -1),
-      };
-    }
-  }
   const below = head[best + 1];
-  if (below && below.row === header.row + 1 && isSubHeaderRow(below.cells)) {
-    const joined = joinTwoLevel(header.cells, below.cells);
-    if (joined && headerScore(joined.headers) >= single - 1) {
-      return { headerRows: [header.row, below.row], headers: uniqueHeaders(joined.headers), subs: joined.subs, above };
-    }
+  const single = headerScore(header.cells);
+  // A group row directly above the best row, or the best row itself over a sub-header row below it: whichever
+  // joins into the better header (a date or a signature line above a header is no group row).
+  const pairs: { rows: [RawRow, RawRow]; above: RawRow[] }[] = [];
+  if (top && top.row === header.row - 1 && isSubHeaderRow(top.cells) && !top.cells.some((c) => /\d/.test(c))) {
+    pairs.push({ rows: [top, header], above: above.slice(0, -1) });
+  }
+  if (below && below.row === header.row + 1 && isSubHeaderRow(below.cells)) pairs.push({ rows: [header, below], above });
+  let chosen: (Located & { score: number }) | undefined;
+  for (const pair of pairs) {
+    const joined = joinTwoLevel(pair.rows[0].cells, pair.rows[1].cells);
+    if (!joined) continue;
+    // A joined column counts when either its whole name or its sub-header alone is a known field.
+    const score = headerScore(joined.headers.map((h, i) => (isKnownLabel(h) ? h : joined.subs[i] || h)));
+    if (score < single - 1 || (chosen && score <= chosen.score)) continue;
+    chosen = {
+      headerRows: [pair.rows[0].row, pair.rows[1].row],
+      headers: uniqueHeaders(joined.headers),
+      subs: joined.subs,
+      above: pair.above,
+      score,
+    };
+  }
+  if (chosen) {
+    const { score: _score, ...located } = chosen;
+    return located;
+  }
+  // A header in Chinese with its English translation in the row below (招商银行-style exports): both are header.
+  if (below && below.row === header.row + 1 && isTranslationRow(below.cells)) {
+    return { headerRows: [header.row, below.row], headers: uniqueHeaders(header.cells), above };
   }
   return { headerRows: [header.row], headers: uniqueHeaders(header.cells), above };
 }
 
-/** A row that can sit under a header as its sub-columns: some words, no data values, no facts. */
+/** A row of English column names: Latin words only, no digits, at least two of them. */
+function isTranslationRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length >= 2 && filled.every((c) => /^[A-Za-z][A-Za-z .\/()&'-]*$/.test(c));
+}
+
+/** A row that can be one level of a two-level header: words only, no data values, no facts. */
 function isSubHeaderRow(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (filled.length < 2 || filled.some(isFactCell)) return false;
+  if (filled.length < 1 || filled.some(isFactCell)) return false;
   return filled.every((c) => c.length <= 24 && !DATA_TYPES.has(classifyValue(c)) && !/^\d+$/.test(c));
 }

@@ -28,15 +28,18 @@ const ROLES: Rewrite[] = [
   },
   { pattern: /法定代表人|法人代表|法人/g, token: ROLE('legalRep') },
   { pattern: /申报人|报告人|公职人员|干部/g, token: ROLE('cadre') },
-  { pattern: /家庭成员|亲属|成员/g, token: ROLE('relative') },
+  { pattern: /家庭成员|亲属|家属|成员/g, token: ROLE('relative') },
   { pattern: /死者|逝者|亡者/g, token: ROLE('deceased') },
 ];
 
 /** Attributes: what a column holds. Identifiers of people and of organisations are one attribute. */
 const ATTRIBUTES: Rewrite[] = [
+  // An organisation's code and a person's (or anyone's) identifier are different attributes: a column of
+  // 身份证号码 must never stand for a company's 统一社会信用代码.
+  { pattern: /统一社会信用代码|社会信用代码|信用代码|注册号/g, token: ATTR('uscc') },
   {
     pattern:
-      /(?:统一社会信用代码|社会信用代码|信用代码|公民身份号码|身份证件号码|身份证号码|身份证号|(?:证照|证件)(?:\/(?:证照|证件))?(?:号码|号|编号)|身份证|注册号)/g,
+      /(?:公民身份号码|身份证件号码|身份证号码|身份证号|(?:证照|证件)(?:\/(?:证照|证件))?(?:号码|号|编号)|身份证)/g,
     token: ATTR('id'),
   },
   { pattern: /卡号\/账号|账号\/卡号|账户号码|账户号|账号|卡号|账户(?!名)/g, token: ATTR('account') },
@@ -46,8 +49,9 @@ const ATTRIBUTES: Rewrite[] = [
   { pattern: /日期|(?<=[账易款放生亡化销])日$/g, token: ATTR('date') },
   { pattern: /时间/g, token: ATTR('time') },
   // Which side of the account money moved: 交易金额(收入) is a credit column, 借方发生额 a debit one.
-  { pattern: /收入|存入|贷方|贷|转入|入账|来账/g, token: '[in]' },
-  { pattern: /支出|支取|借方|借|转出|出账|往账|付出/g, token: '[out]' },
+  // A lone 借/贷 is a side only as a flag or column of its own (借方, `借/贷`): 借记卡 and 贷款 are other words.
+  { pattern: /收入|存入|贷方|贷(?=$|\/|\)|标)|转入|入账|来账/g, token: '[in]' },
+  { pattern: /支出|支取|借方|借(?=$|\/|\)|贷)|转出|出账|往账|付出/g, token: '[out]' },
 ];
 
 /** Decoration that never changes a header's meaning: required-markers, spaces, quotes and punctuation. */
@@ -74,8 +78,14 @@ export function meaningOf(normalised: string): string {
   let text = normalised;
   for (const { pattern, token } of ROLES) text = text.replace(pattern, token);
   for (const { pattern, token } of ATTRIBUTES) text = text.replace(pattern, token);
-  // `身份证号/统一社会信用代码` names one identifier twice: either may be in the cell.
-  return text.replace(/(<[a-z]+>)(?:[/或]\1)+/g, '$1');
+  // `身份证号/统一社会信用代码` names one identifier twice: either may be in the cell. `收入/支出金额` names both
+  // sides of an amount, which is a signed amount: no side at all.
+  text = text
+    .replace(/(<[a-z]+>)(?:[/或]\1)+/g, '$1')
+    .replace(/<id>[/或]<uscc>|<uscc>[/或]<id>/g, '<id>')
+    .replace(/\[(?:in|out)\][/、]?\[(?:in|out)\](?=<amount>)/g, '');
+  // A party named alone (收款人, 股东, 申报人) stands for that party's name.
+  return /^\{[a-z]+\}$/i.test(text) ? `${text}<name>` : text;
 }
 
 /** True when `text` holds a role token: the column is about someone other than the row's own subject. */
@@ -93,6 +103,8 @@ export interface HeaderForms {
   meaning: string;
   /** The meaning without bracketed notes, but keeping brackets that carry meaning (`金额(收入)`). */
   bareMeaning: string;
+  /** Brackets taken away but their words kept: `居(村)委会` → `居村委会`. */
+  inline: string;
   /** The role, attribute and side tokens of the meaning, sorted: `交易金额(收入)` and `收入金额` share them. */
   tokens: string;
 }
@@ -112,7 +124,7 @@ export function headerForms(header: string): HeaderForms {
   const bare = dropNotes(plain, (inner) => HAS_TOKEN.test(meaningOf(inner)));
   const bareMeaning = dropNotes(meaning, (inner) => HAS_TOKEN.test(inner));
   const tokens = [...new Set(bareMeaning.match(TOKEN) ?? [])].sort().join('');
-  return { plain, bare, meaning, bareMeaning, tokens };
+  return { plain, bare, inline: plain.replace(/[()]/g, ''), meaning, bareMeaning, tokens };
 }
 
 /**
@@ -120,7 +132,7 @@ export function headerForms(header: string): HeaderForms {
  * they add no role: `交易金额` contains `金额`, but `对方账号` does not stand for `账号` because 对方 is a role.
  */
 export function matchHeader(header: HeaderForms, alias: HeaderForms): HeaderMatch | undefined {
-  if (header.plain === alias.plain || header.bare === alias.plain) return 'exact';
+  if (header.plain === alias.plain || header.bare === alias.plain || header.inline === alias.plain) return 'exact';
   if (header.meaning === alias.meaning || header.bareMeaning === alias.meaning) return 'meaning';
   // Same party, attribute and side in another order or with qualifiers (交易, 本次): 交易金额(收入) = 收入金额.
   if (header.tokens !== '' && header.tokens === alias.tokens && (alias.tokens.match(TOKEN) ?? []).length >= 2) {
@@ -132,9 +144,12 @@ export function matchHeader(header: HeaderForms, alias: HeaderForms): HeaderMatc
   if (at < 0) return undefined;
   const rest = header.bareMeaning.slice(0, at) + header.bareMeaning.slice(at + target.length);
   // Extra words may qualify the alias (交易, 本次, 发生) but never name another party or another attribute.
-  if (hasRole(rest) || /<[a-z]+>|\[[a-z]+\]/.test(rest)) return undefined;
+  if (hasRole(rest) || /<[a-z]+>|\[[a-z]+\]/.test(rest) || QUALIFIERS.test(rest)) return undefined;
   return 'contains';
 }
+
+/** Words that make a header about something else than the alias it contains: 账户类型 is no account number. */
+const QUALIFIERS = /类型|类别|性质|状态|方式|标志|标识|说明|备注|币种|行名|机构|网点|银行|地址|时间|日期|次数|笔数|人数|年龄|原因/;
 
 /** Confidence of each kind of header match before the values are seen. */
 export const MATCH_CONFIDENCE: Record<HeaderMatch, number> = { exact: 1, meaning: 0.9, tokens: 0.85, contains: 0.7 };

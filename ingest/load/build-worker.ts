@@ -2,14 +2,15 @@
 // writer thread, so parsing and building never delay the Bolt conversation on the main thread.
 import { parentPort } from 'node:worker_threads';
 import { isEngineError } from '../../engine/errors.ts';
-import { buildRow, fileContext } from '../build/index.ts';
+import { fileContext } from '../build/index.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
-import { applyMapping, Profile, type ProfileSpec } from '../profiles/profile.ts';
-import { factsOf, openShapedTables } from '../layout/plan.ts';
+import { Profile, type ProfileSpec } from '../profiles/profile.ts';
+import { openShapedTables } from '../layout/plan.ts';
 import type { ReadLimits } from '../readers/index.ts';
 import type { BuildOptions, Kind, MappedRow } from '../types.ts';
 import type { QuarantineEntry } from './quarantine.ts';
-import { type BuildMessage, fileLabel, structuralProblem } from './table.ts';
+import { TableRows } from './rows.ts';
+import type { BuildMessage } from './table.ts';
 import type { BatchItem } from './writer.ts';
 
 export interface BuildJob {
@@ -66,12 +67,11 @@ async function main(job: BuildJob): Promise<void> {
   };
   const table = (await openShapedTables(job.path, job.limits)).find((t) => t.sheet === job.sheet);
   if (!table) throw new Error(`table ${job.path} ${job.sheet ?? ''} vanished`);
-  const facts = factsOf(table);
   const ctx = fileContext(
     { idValidation: mapping.profile?.spec.idValidation ?? 'gb', dateRange: job.dateRange },
     job.companyCodes,
   );
-  const label = fileLabel(table);
+  const reader = new TableRows(table, mapping, ctx);
   let batch: BatchItem[] = [];
   let entries: QuarantineEntry[] = [];
   let counts = { rows: 0, quarantined: 0, skipped: 0, warnings: 0 };
@@ -82,40 +82,31 @@ async function main(job: BuildJob): Promise<void> {
     counts = { rows: 0, quarantined: 0, skipped: 0, warnings: 0 };
   };
   try {
+    // The statement's own account as read above the table goes first, so its provenance is `file#preamble`.
+    const preamble = reader.preamble();
+    if (preamble) batch.push({ ...preamble, uncounted: true });
     for await (const record of table.records()) {
       counts.rows += 1;
-      // Totals, footers and notes are counted apart: never loaded, never reported as bad rows.
-      if (record.skip) {
-        counts.skipped += 1;
-        continue;
-      }
       const base = { file: table.file, sheet: table.sheet, row: record.row, raw: record.values };
-      const problem = structuralProblem(record);
-      if (problem) {
-        counts.quarantined += 1;
-        entries.push({ ...base, ...problem, disposition: 'quarantined' });
+      const outcome = reader.read(record);
+      if (outcome.type === 'skipped') {
+        // Totals, footers and notes are counted apart and listed in the report: never loaded, never bad rows.
+        counts.skipped += 1;
+        entries.push({ ...base, field: '*', reason: `row.${outcome.reason}: ${outcome.text}`, disposition: 'skipped' });
         continue;
       }
-      const row: MappedRow = {
-        kind: mapping.kind,
-        source: `${label}#${record.row}`,
-        file: table.file,
-        row: record.row,
-        fields: applyMapping(mapping, record.values, facts),
-      };
-      const built = buildRow(row, ctx);
-      if (!built.ok) {
+      if (outcome.type === 'quarantined') {
         counts.quarantined += 1;
-        const { field, reason, value } = built.rejection;
+        const { field, reason, value } = outcome;
         entries.push({ ...base, field, reason, value, disposition: 'quarantined' });
         continue;
       }
-      for (const warning of built.fragment.warnings) {
+      for (const warning of outcome.fragment.warnings) {
         counts.warnings += 1;
         const [field = '', ...rest] = warning.split(': ');
         entries.push({ ...base, raw: undefined, field, reason: rest.join(': '), disposition: 'warning' });
       }
-      batch.push({ fragment: built.fragment, source: row.source });
+      batch.push({ fragment: outcome.fragment, source: outcome.row.source });
       if (batch.length >= job.batchSize) await flush();
     }
     await flush();

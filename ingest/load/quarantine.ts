@@ -1,4 +1,4 @@
-// The quarantine report: every rejected row (and every warning) with file, row, field, reason and the raw values.
+// The quarantine report: every rejected, skipped or warned row with file, row, field, reason and the raw values.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { csvCell } from '../normalise/formula.ts';
@@ -10,7 +10,8 @@ export interface QuarantineEntry {
   field: string;
   reason: string;
   value?: string;
-  disposition: 'quarantined' | 'warning' | 'refused';
+  /** `skipped`: a row below the header that is not data (a total, a footer), listed so nothing goes unseen. */
+  disposition: 'quarantined' | 'warning' | 'refused' | 'skipped';
   raw?: Record<string, string>;
 }
 
@@ -32,7 +33,7 @@ const HEADER = [
 export class QuarantineReport {
   readonly path: string;
   private readonly out: WriteStream;
-  counts = { quarantined: 0, warning: 0, refused: 0 };
+  counts = { quarantined: 0, warning: 0, refused: 0, skipped: 0 };
 
   constructor(path: string) {
     this.path = path;

@@ -50,6 +50,9 @@ function newRunId(): string {
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Kinds whose rows may name a company without its code: they resolve it against the run's register. */
+const NAMES_COMPANIES = new Set<Kind>(['shareholder', 'executive', 'ledger']);
+
 /** A table of the run, opened and mapped (or refused) before any row is loaded. */
 interface PlannedTable {
   path: string;
@@ -225,7 +228,7 @@ async function ingestRun(
     const planned = await planRun(paths, options, profileObj, profiles, limits);
     const mappedTables = planned.flatMap(({ table, mapping }) => (table && mapping ? [{ table, mapping }] : []));
     // Registers are read a second time only when a sheet of the run names companies without their codes.
-    const needsIndex = mappedTables.some(({ mapping }) => mapping.kind === 'shareholder' || mapping.kind === 'executive');
+    const needsIndex = mappedTables.some(({ mapping }) => NAMES_COMPANIES.has(mapping.kind));
     const companyCodes = needsIndex ? await companyNameIndex(mappedTables) : {};
     for (const { path, table, mapping, error } of planned) {
       const summary = emptySummary(path, table?.sheet);
@@ -236,7 +239,7 @@ async function ingestRun(
       }
       summary.kind = mapping.kind;
       try {
-        const codes = mapping.kind === 'shareholder' || mapping.kind === 'executive' ? companyCodes : undefined;
+        const codes = NAMES_COMPANIES.has(mapping.kind) ? companyCodes : undefined;
         await ingestTableInWorker(table, mapping, writer, report, summary, {
           batchSize: options.batchSize ?? 5000,
           workers,

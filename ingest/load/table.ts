@@ -155,7 +155,10 @@ export function ingestTableInWorker(
       summary.warnings += message.warnings;
       for (const entry of message.entries) report.add(entry);
       if (message.items.length) {
-        for (const d of await writer.writeBatch(message.items, open)) summary[d] += 1;
+        const dispositions = await writer.writeBatch(message.items, open);
+        dispositions.forEach((d, i) => {
+          if (!message.items[i]?.uncounted) summary[d] += 1;
+        });
       } else open();
       if (!settled) worker.postMessage({ type: 'credit' } satisfies WorkerCommand);
       onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined + summary.skipped });

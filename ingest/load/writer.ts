@@ -20,6 +20,8 @@ export interface BatchItem {
   fragment: Fragment;
   /** `file#row` provenance attached to everything the row contributes. */
   source: string;
+  /** Not a row of the file (the facts above a table): written, but not counted as loaded or merged. */
+  uncounted?: boolean;
 }
 
 export type Disposition = 'loaded' | 'merged';

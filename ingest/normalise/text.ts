@@ -72,7 +72,8 @@ const memo = new Map<string, string>();
 
 /** True when an already normalised text is a placeholder for "no value" (see PLACEHOLDERS). */
 export function isPlaceholder(normalised: string): boolean {
-  return normalised === '' || PLACEHOLDERS.has(normalised.toLowerCase());
+  // A run of dashes or stars is a filler printed where there is no value (`-------------------`).
+  return normalised === '' || PLACEHOLDERS.has(normalised.toLowerCase()) || /^[-—_*·.]{2,}$/.test(normalised);
 }
 
 /**

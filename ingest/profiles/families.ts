@@ -32,8 +32,24 @@ const ID = [
 const NAME = ['姓名', '名称', 'name'];
 const PHONE = ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', 'phone'];
 const ADDRESS = ['地址', '住址', '家庭住址', '现住址', '联系地址', 'address'];
-const TOWN = ['乡镇', '乡镇（街道）', '乡镇街道', '镇', '街道', '所属乡镇', 'town'];
-const VILLAGE = ['村', '村（社区）', '村社区', '村居', '行政村', '所属村', '村名', '村委会', 'village'];
+const TOWN = ['乡镇', '乡镇（街道）', '乡镇街道', '镇', '街道', '所属乡镇', '乡镇名称', '乡（镇）', '镇（街道）', 'town'];
+const VILLAGE = [
+  '村',
+  '村（社区）',
+  '村社区',
+  '村居',
+  '行政村',
+  '所属村',
+  '村名',
+  '村名称',
+  '村（居）名称',
+  '村（社区）名称',
+  '村委会',
+  '居（村）委会',
+  '村（居）委会',
+  '村居委会',
+  'village',
+];
 
 export const FAMILIES: Family[] = [
   {
@@ -83,7 +99,8 @@ export const FAMILIES: Family[] = [
       village: f(...VILLAGE),
       phone: f(...PHONE),
     },
-    required: [['name'], ['idNumber'], ['unit']],
+    // A roster names each cadre's post or grade: a list of people with an issuing unit above it is not one.
+    required: [['name'], ['idNumber'], ['unit'], ['post', 'level']],
     signature: ['post', 'level'],
   },
   {

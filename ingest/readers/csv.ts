@@ -18,12 +18,13 @@ interface RawRow {
   line: number;
 }
 
-/**
- * Picks the delimiter occurring most often, outside quotes, on the first non-blank line. Ties follow
- * DELIMITERS order; with none found (a one-column file) the extension decides (.tsv → tab, .psv → '|').
- */
-export function detectDelimiter(text: string, fallback = ','): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+/** Lines looked at to choose the delimiter: enough to reach past a title and an account block. */
+const DELIMITER_LINES = 30;
+
+/** Per line, how often each delimiter occurs outside quotes (a quoted cell may span lines). */
+function delimiterCounts(text: string): Map<string, number>[] {
+  const lines: Map<string, number>[] = [];
+  let counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuotes = false;
   let started = false;
   for (const ch of text.replace(/^\uFEFF/, '')) {
@@ -34,19 +35,44 @@ export function detectDelimiter(text: string, fallback = ','): string {
     } else if (inQuotes) {
       // Delimiters and newlines inside quotes are data.
     } else if (ch === '\n' || ch === '\r') {
-      if (started) break;
+      if (started) lines.push(counts);
+      if (lines.length >= DELIMITER_LINES) return lines;
+      counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+      started = false;
     } else {
       started = true;
       const count = counts.get(ch);
       if (count !== undefined) counts.set(ch, count + 1);
     }
   }
+  if (started) lines.push(counts);
+  return lines;
+}
+
+/**
+ * Picks the delimiter that splits the most lines into the same number of cells: the table's rows agree with
+ * each other, while a title or an account block above them (`户名：张三`) has none or other counts, and a comma
+ * inside an amount of a tab-separated file varies from row to row. Ties follow DELIMITERS order; with none found
+ * (a one-column file) the extension decides (.tsv → tab, .psv → '|').
+ */
+export function detectDelimiter(text: string, fallback = ','): string {
+  const lines = delimiterCounts(text);
   let best = fallback;
-  let bestCount = 0;
-  for (const [delimiter, count] of counts) {
-    if (count > bestCount) {
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const tally = new Map<number, number>();
+    for (const line of lines) {
+      const count = line.get(delimiter) ?? 0;
+      if (count > 0) tally.set(count, (tally.get(count) ?? 0) + 1);
+    }
+    // Lines agreeing on one count; on a tie the delimiter of the first line (the header of a plain file) wins,
+    // then the wider split.
+    let score = 0;
+    for (const [count, agreeing] of tally) score = Math.max(score, agreeing + Math.min(count, 50) / 1000);
+    if (score > 0 && (lines[0]?.get(delimiter) ?? 0) > 0) score += 0.5;
+    if (score > bestScore) {
       best = delimiter;
-      bestCount = count;
+      bestScore = score;
     }
   }
   return best;

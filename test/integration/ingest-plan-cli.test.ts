@@ -65,12 +65,18 @@ describe('qingfeng ingest --plan', () => {
 
   it('accepts the written profile back with --profile, in the plan and in a real ingest', async () => {
     const name = basename(profile, '.yaml');
+    // The analyst's edit: the plan run with it must not overwrite it.
+    const edited = `${readFileSync(profile, 'utf8')}# 已核对 checked\n`;
+    writeFileSync(profile, edited);
     const planned = await runCli(
       ['ingest', '--plan', statement, '--profile', profile, '--json', '--out', out],
       offline(),
     );
     expect(planned.code).toBe(0);
-    expect(JSON.parse(planned.stdout).tables[0].profile).toBe(name);
+    const answer = JSON.parse(planned.stdout);
+    expect(answer.tables[0].profile).toBe(name);
+    expect(answer.profiles[0]).not.toBe(profile);
+    expect(readFileSync(profile, 'utf8')).toBe(edited);
     await cleanGraph();
     const env = { ...testServerEnv(), QINGFENG_HOME: home };
     const json = await runCli(

@@ -7,20 +7,15 @@ import type { TablePlan } from '../../../ingest/layout/types.ts';
 import { familyOf } from '../../../ingest/profiles/families.ts';
 import { Profile, type ProfileSpec, shippedProfiles } from '../../../ingest/profiles/profile.ts';
 import { loadSavedProfiles, saveProfile } from '../../../ingest/profiles/store.ts';
-import { KINDS, type Kind } from '../../../ingest/types.ts';
+import { KINDS } from '../../../ingest/types.ts';
 import type { SessionUser } from '../../auth/sessions.ts';
 import { httpError } from '../errors.ts';
-import { text, words } from '../fields.ts';
+import { text } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 import { jobQueue, newJobId } from './jobs.ts';
 import { expirePlans, newPlanId, planDir, readPlan, savePlan } from './plans.ts';
-import { receiveUpload } from './upload.ts';
+import { receiveUpload, UploadForm, uploadKind } from './upload.ts';
 import { enqueueIngest, uploadRelative } from './work.ts';
-
-const PlanForm = z.object({
-  files: z.array(z.string().meta({ contentMediaType: 'application/octet-stream' })).min(1),
-  kind: words(['', ...KINDS]).optional(),
-});
 
 const PlanParams = z.object({ planId: text(100) });
 
@@ -159,7 +154,7 @@ export const planRoutes = [
       summary:
         'Upload files (multipart/form-data, field `files`, optional `kind`) and see how each table would be read, loading nothing',
       access: 'ingest.run',
-      multipart: PlanForm,
+      multipart: UploadForm,
       audit: 'ingest.plan',
       responses: {
         400: 'No files, an unsupported file type or an unknown kind',
@@ -181,23 +176,14 @@ export const planRoutes = [
       audit.params = { files: seen };
       const dir = planDir(home, planId);
       const upload = await receiveUpload(req, dir, services.settings.uploadLimitMb, seen);
-      const kind = upload.fields.kind?.trim() || undefined;
       try {
-        if (!upload.files.length)
-          throw httpError(400, 'ingest.noFiles', '未上传任何文件 / No files were uploaded', {
-            field: 'files',
-          });
-        if (kind && !(KINDS as readonly string[]).includes(kind))
-          throw httpError(400, 'request.invalid', `未知的文件类型 ${kind} / Unknown kind: ${kind}`, {
-            field: 'body.kind',
-            allowed: KINDS,
-          });
+        const kind = uploadKind(upload);
         const nameOf = (path: string) => upload.files.find((f) => f.path === path)?.name ?? basename(path);
         const tables = uploadRelative(
           await planFiles(
             upload.files.map((f) => f.path),
             {
-              ...(kind ? { kind: kind as Kind } : {}),
+              ...(kind ? { kind } : {}),
               // Saved corrections first: an analyst's reading of a layout wins over a shipped one.
               profiles: [...loadSavedProfiles(home), ...shippedProfiles()],
               limits: services.settings.ingestLimits,
@@ -210,7 +196,7 @@ export const planRoutes = [
           planId,
           user: user.username,
           createdAt: new Date().toISOString(),
-          ...(kind ? { kind: kind as Kind } : {}),
+          ...(kind ? { kind } : {}),
           files: upload.files,
           tables,
         });

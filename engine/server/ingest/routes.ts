@@ -2,20 +2,14 @@
 import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { KINDS, type Kind } from '../../../ingest/types.ts';
+import type { Kind } from '../../../ingest/types.ts';
 import { httpError } from '../errors.ts';
-import { idParam, paging, words } from '../fields.ts';
+import { idParam, paging } from '../fields.ts';
 import { defineRoute } from '../route.ts';
 import type { ApiServices } from '../services.ts';
 import { canSeeJob, type Job, jobQueue, newJobId } from './jobs.ts';
-import { receiveUpload } from './upload.ts';
+import { receiveUpload, UploadForm, uploadKind } from './upload.ts';
 import { enqueueIngest, readQuarantine } from './work.ts';
-
-/** The upload form: one or more files, and a kind for all of them (blank: told by each file's name). */
-const UploadForm = z.object({
-  files: z.array(z.string().meta({ contentMediaType: 'application/octet-stream' })).min(1),
-  kind: words(['', ...KINDS]).optional(),
-});
 
 const JobListQuery = z.object({
   kind: z.enum(['ingest', 'detect']).optional(),
@@ -24,7 +18,7 @@ const JobListQuery = z.object({
 });
 
 const QuarantineQuery = z.object({
-  disposition: z.enum(['quarantined', 'warning', 'refused']).optional(),
+  disposition: z.enum(['quarantined', 'warning', 'refused', 'skipped']).optional(),
   ...paging(1000, 100),
 });
 
@@ -60,25 +54,17 @@ export const ingestRoutes = [
       audit.params = { files: seen };
       const dir = join(services.settings.home, 'uploads', jobId);
       const upload = await receiveUpload(req, dir, services.settings.uploadLimitMb, seen);
-      const kind = upload.fields.kind?.trim() || undefined;
-      if (kind) audit.params = { files: seen, kind };
-      const refuse = (error: ReturnType<typeof httpError>) => {
+      // The kind asked for is audited as sent, also when it is refused.
+      if (upload.fields.kind?.trim()) audit.params = { files: seen, kind: upload.fields.kind.trim() };
+      let kind: Kind | undefined;
+      try {
+        kind = uploadKind(upload);
+      } catch (error) {
         rmSync(dir, { recursive: true, force: true });
         throw error;
-      };
-      if (!upload.files.length)
-        refuse(
-          httpError(400, 'ingest.noFiles', '未上传任何文件 / No files were uploaded', { field: 'files' }),
-        );
-      if (kind && !(KINDS as readonly string[]).includes(kind))
-        refuse(
-          httpError(400, 'request.invalid', `未知的文件类型 ${kind} / Unknown kind: ${kind}`, {
-            field: 'body.kind',
-            allowed: KINDS,
-          }),
-        );
+      }
       return {
-        job: enqueueIngest(services, user, jobId, dir, upload.files, kind ? { kind: kind as Kind } : {}),
+        job: enqueueIngest(services, user, jobId, dir, upload.files, kind ? { kind } : {}),
       };
     },
   ),

@@ -3,10 +3,19 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import busboy from 'busboy';
 import type { Request } from 'express';
+import { z } from 'zod';
 import { SUPPORTED_EXTENSIONS } from '../../../ingest/readers/index.ts';
 import { extensionOf } from '../../../ingest/readers/types.ts';
+import { KINDS, type Kind } from '../../../ingest/types.ts';
 import type { EngineError } from '../../errors.ts';
 import { httpError } from '../errors.ts';
+import { words } from '../fields.ts';
+
+/** The upload form: one or more files, and a kind for all of them (blank: told by each file's content). */
+export const UploadForm = z.object({
+  files: z.array(z.string().meta({ contentMediaType: 'application/octet-stream' })).min(1),
+  kind: words(['', ...KINDS]).optional(),
+});
 
 export interface UploadedFile {
   /** The name it was saved under, inside the upload folder. */
@@ -186,4 +195,20 @@ export async function receiveUpload(
     throw fault;
   }
   return { files, fields };
+}
+
+/**
+ * The `kind` field of a received upload, checked with its files: 400 `ingest.noFiles` when none came, 400
+ * `request.invalid` (field `body.kind`) for a kind ingest does not know. The caller removes the folder.
+ */
+export function uploadKind(upload: Upload): Kind | undefined {
+  if (!upload.files.length)
+    throw httpError(400, 'ingest.noFiles', '未上传任何文件 / No files were uploaded', { field: 'files' });
+  const kind = upload.fields.kind?.trim() || undefined;
+  if (kind && !(KINDS as readonly string[]).includes(kind))
+    throw httpError(400, 'request.invalid', `未知的文件类型 ${kind} / Unknown kind: ${kind}`, {
+      field: 'body.kind',
+      allowed: KINDS,
+    });
+  return kind as Kind | undefined;
 }

@@ -1,20 +1,21 @@
 // Reads a layout corpus (manifest.json + files) the way ingest does, in-process and without a store, and grades it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRow, fileContext } from '../../../../ingest/build/index.ts';
-import { factsOf, mapShapedTable, openShapedTables } from '../../../../ingest/layout/plan.ts';
+import { fileContext } from '../../../../ingest/build/index.ts';
+import { mapShapedTable, openShapedTables } from '../../../../ingest/layout/plan.ts';
 import { companyNameIndex } from '../../../../ingest/load/company-index.ts';
-import { structuralProblem } from '../../../../ingest/load/table.ts';
+import { TableRows } from '../../../../ingest/load/rows.ts';
 import {
   normaliseKey,
   normaliseText,
   parseAmount,
   parseDate,
   parseDateTime,
+  parseIdNumber,
   parseRatio,
 } from '../../../../ingest/normalise/index.ts';
 import type { FieldMapping } from '../../../../ingest/profiles/detect.ts';
-import { applyMapping, shippedProfiles } from '../../../../ingest/profiles/profile.ts';
+import { shippedProfiles } from '../../../../ingest/profiles/profile.ts';
 import type { SourceTable } from '../../../../ingest/readers/types.ts';
 import type { Fragment, Kind } from '../../../../ingest/types.ts';
 
@@ -68,6 +69,10 @@ function meaning(field: string, raw: string): string {
     const full = parseDateTime(text);
     return full.ok ? full.value.slice(0, 10) : text;
   }
+  if (/Id$|idNumber/.test(field)) {
+    const id = parseIdNumber(text);
+    if (id.ok) return id.value.idNumber;
+  }
   if (/Account$|accountNo|creditCode|Id$|idNumber/.test(field)) return normaliseKey(text).toUpperCase();
   return text.replace(/\s+/g, '');
 }
@@ -93,28 +98,22 @@ function compare(field: string, expected: string, fields: Record<string, string>
   const want = meaning(field, expected);
   const got = field in view ? meaning(field, view[field]!) : meaning(field, fields[field] ?? '');
   if (got === want) return true;
+  // Registered and subscribed capital are kept in 万元 (the schema's unit); the manifests write yuan.
+  if ((field === 'capital' || field === 'subscribed') && Number(got) * 10000 === Number(want)) return true;
   // A village named by its collective (`…村股份经济合作社`) reads as the village it contains.
   return (field === 'village' || field === 'town' || field === 'unit') && got !== '' && want.includes(got);
 }
 
 async function readRows(table: SourceTable, mapping: FieldMapping, codes: Record<string, string>) {
-  const facts = factsOf(table);
-  const ctx = fileContext({ idValidation: mapping.profile?.spec.idValidation ?? 'gb' }, codes);
+  const reader = new TableRows(table, mapping, fileContext({ idValidation: mapping.profile?.spec.idValidation ?? 'gb' }, codes));
   const rows = new Map<number, ReadRow>();
   let skipped = 0;
   for await (const record of table.records()) {
-    if (record.skip) {
-      skipped += 1;
-      continue;
-    }
-    const fields = applyMapping(mapping, record.values, facts);
-    const problem = structuralProblem(record);
-    if (problem) {
-      rows.set(record.row, { fields, rejection: problem.reason });
-      continue;
-    }
-    const built = buildRow({ kind: mapping.kind, source: '', file: table.file, row: record.row, fields }, ctx);
-    rows.set(record.row, built.ok ? { fields, fragment: built.fragment } : { fields, rejection: `${built.rejection.field}: ${built.rejection.reason}` });
+    const outcome = reader.read(record);
+    if (outcome.type === 'skipped') skipped += 1;
+    else if (outcome.type === 'quarantined') {
+      rows.set(record.row, { fields: {}, rejection: `${outcome.field}: ${outcome.reason}` });
+    } else rows.set(record.row, { fields: outcome.row.fields, fragment: outcome.fragment });
   }
   return { rows, skipped };
 }
