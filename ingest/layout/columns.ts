@@ -131,6 +131,7 @@ export function mapColumns(
   }
   splitCombined(family, inputs, columns, taken);
   fillByContent(family, inputs, columns, new Map([...taken, ...[...satisfied].map((f) => [f, -1] as const)]));
+  if ('date' in family.fields && !taken.has('date')) composeDate(inputs, columns);
   for (const column of columns) {
     if (column.field && MONEY_FIELDS.has(column.field)) {
       const unit = unitMultiplier(column.header);
@@ -145,6 +146,25 @@ export function mapColumns(
 
 /** Content types that identify a column on their own (a name or free text could be anything). */
 const STRONG = new Set<ContentType>(['idNumber', 'creditCode', 'mobile', 'account', 'date', 'datetime', 'amount']);
+
+/**
+ * A date kept in two columns under a year (`2025年` over `月` | `日`, as cash journals rule their pages): the day
+ * column reads the date, with the month column beside it and the year from the group cell.
+ */
+function composeDate(inputs: ColumnInput[], columns: ColumnPlan[]): void {
+  const own = (input: ColumnInput) => (input.sub ?? input.header).trim();
+  const month = inputs.findIndex((input) => own(input) === '月');
+  const day = inputs.findIndex((input) => own(input) === '日');
+  if (month < 0 || day < 0 || columns[day]?.field || columns[month]?.field) return;
+  const year = /(\d{4})\s*年/.exec(inputs[day]!.header)?.[1];
+  if (!year) return;
+  Object.assign(columns[day]!, {
+    field: 'date',
+    confidence: 0.8,
+    dateParts: { year, month: inputs[month]!.header },
+    evidence: [`年月日分列 date in columns: ${year}年 / ${inputs[month]!.header} / ${inputs[day]!.header}`],
+  });
+}
 
 /** Content types that name one thing only, enough to read a column that no header names. */
 const IDENTIFYING = new Set<ContentType>(['idNumber', 'creditCode', 'mobile']);

@@ -8,6 +8,9 @@ const TOTAL = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计|汇
 /** A total written with its figure or count in the same cell: `合计：12笔`, `合计 1,234.00`. */
 const TOTAL_WITH_VALUE = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计)\s*[:：]?\s*[\d,.]+\s*(?:元|笔|条|人|户|具)?$/u;
 
+/** A total's label opening its cell with a colon, whatever follows: `合计：10户 37人`. */
+const TOTAL_LABELLED = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计)\s*[:：]/u;
+
 /** Balances carried in or out, not movements: 期初余额, 上年结转, 承前页, 过次页. */
 const CARRIED = /^(?:期初|期末|年初|年末|上年|上期|上月|本期|本年)?(?:余额|结转|结余)$|^(?:承前页|过次页|转下页|承上页|上页转来)$/;
 
@@ -43,6 +46,7 @@ export function nonDataReason(
   if (filled.every((c) => RULE.test(c))) return { reason: 'rule', text };
   if (filled.some((c) => TOTAL.test(c.replace(/\s/g, '')) || TOTAL_WITH_VALUE.test(c))) return { reason: 'total', text };
   if (filled.some((c) => CARRIED.test(c.replace(/\s/g, '')))) return { reason: 'total', text };
+  if (TOTAL_LABELLED.test(first)) return { reason: 'total', text };
   if (FOOTER.test(first) && filled.length <= 4) return { reason: 'footer', text };
   // `统计时间：…  制表人：…`: a few labelled values in a wide table close it, whatever the labels are.
   if (filled.length <= 3 && headerKeys.size >= 4 && filled.every((c) => /^[\p{Script=Han}\s]{2,8}[:：]/u.test(c))) {

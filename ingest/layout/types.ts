@@ -77,6 +77,8 @@ export interface ColumnPlan {
   unit?: number;
   /** A combined `账号/户名` column is split; this column gives the account or the name part. */
   part?: 'account' | 'name';
+  /** A date written in columns (年 over 月 and 日): this day column, with the month column and the year. */
+  dateParts?: { year: string; month: string };
 }
 
 /** The plan for one table (a CSV/JSON file or one sheet): everything `--plan` prints. */

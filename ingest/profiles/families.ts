@@ -213,7 +213,8 @@ export const FAMILIES: Family[] = [
       payeeId: f('收款人证件号码', '收款人身份证号', '收款单位信用代码', '收款方证件号码', '收款人证件号', ...ID, '统一社会信用代码'),
       payeeAccount: f('收款账号', '收款人账号', '收款账户'),
       payerAccount: f('付款账号', '村集体账号', '付款账户', '支出账号'),
-      amount: f('金额', '支出金额', '付款金额', '金额（元）', '本次支付', '本次支付金额', '支付金额', '实付金额'),
+      // In the collective's own books a payment is credited to cash or bank: 贷方 is money out.
+      amount: f('金额', '支出金额', '付款金额', '金额（元）', '本次支付', '本次支付金额', '支付金额', '实付金额', '贷方', '贷方金额'),
       purpose: f('用途', '摘要', '事由', '支出事项'),
       approver: f('审批人', '批准人'),
       handler: f('经办人', '经手人'),

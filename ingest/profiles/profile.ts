@@ -34,6 +34,9 @@ const fieldRule = z.union([
     part: z.enum(['account', 'name']).optional(),
     /** The value names a place (`东风镇红旗村股份经济合作社`); this field takes its town or its village. */
     place: z.enum(['town', 'village']).optional(),
+    /** A date in columns: the header holds the day, `month` names the month's column, `year` is the year. */
+    year: z.string().regex(/^\d{4}$/).optional(),
+    month: z.string().optional(),
   }),
 ]);
 
@@ -132,6 +135,7 @@ export class Profile {
     if (r.part) text = splitAccountAndName(text)?.[r.part] ?? (r.part === 'account' ? text : '');
     if (r.unit && text.trim() !== '') text = withUnit(text, r.unit);
     if (r.place && text !== '') text = splitPlace(text)[r.place] ?? (r.place === 'village' ? text : '');
+    if (r.year && r.month !== undefined && text.trim() !== '') text = dateOfParts(r.year, values[r.month] ?? '', text);
     if (text === '') return '';
     if (r.map && text in r.map) text = r.map[text] ?? text;
     if (r.dayStep) text = addDays(r.dayStep, Number(text));
@@ -189,6 +193,14 @@ export function applyMapping(
 
 /** How a field read from the preamble shows in `FieldMapping.fields` (there is no column to name). */
 export const PREAMBLE_PREFIX = '^';
+
+/** `2025`, `1`, `23` → `2025-01-23`; a month or day that is not a number leaves the day as written (and refused). */
+function dateOfParts(year: string, month: string, day: string): string {
+  const m = month.trim();
+  const d = day.trim();
+  if (!/^\d{1,2}$/.test(m) || !/^\d{1,2}$/.test(d)) return d;
+  return `${year}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
 
 const UNIT_SUFFIX: Record<number, string> = { 1000: '千', 10000: '万', 100000000: '亿' };
 
