@@ -43,7 +43,9 @@ const ATTRIBUTES: Rewrite[] = [
     token: ATTR('id'),
   },
   { pattern: /卡号\/账号|账号\/卡号|账户号码|账户号|账号|卡号|账户(?!名)/g, token: ATTR('account') },
-  { pattern: /账户名称|账户名|户名|姓名|名称|名字/g, token: ATTR('name') },
+  // An account's name (户名) is its holder's; a bare 名称 may name anything (交易名称 is the kind of movement).
+  { pattern: /账户名称|账户名|户名/g, token: ATTR('acctname') },
+  { pattern: /姓名|名称|名字/g, token: ATTR('name') },
   { pattern: /联系电话|手机号码|手机号|电话号码|电话|手机|联系方式/g, token: ATTR('phone') },
   { pattern: /发生额|交易额|金额/g, token: ATTR('amount') },
   { pattern: /日期|(?<=[账易款放生亡化销])日$/g, token: ATTR('date') },
@@ -145,11 +147,15 @@ export function matchHeader(header: HeaderForms, alias: HeaderForms): HeaderMatc
   const rest = header.bareMeaning.slice(0, at) + header.bareMeaning.slice(at + target.length);
   // Extra words may qualify the alias (交易, 本次, 发生) but never name another party or another attribute.
   if (hasRole(rest) || /<[a-z]+>|\[[a-z]+\]/.test(rest) || QUALIFIERS.test(rest)) return undefined;
+  // A bare name is a person's or a party's: 交易名称 and 项目名称 name things.
+  if (target === '<name>' && NAMED_THINGS.test(rest)) return undefined;
   return 'contains';
 }
 
 /** Words that make a header about something else than the alias it contains: 账户类型 is no account number. */
 const QUALIFIERS = /类型|类别|性质|状态|方式|标志|标识|说明|备注|币种|行名|机构|网点|银行|地址|时间|日期|次数|笔数|人数|年龄|原因/;
+
+const NAMED_THINGS = /交易|业务|项目|商品|产品|资金|补贴|工程|合同|文件|科目|摘要/;
 
 /** Confidence of each kind of header match before the values are seen. */
 export const MATCH_CONFIDENCE: Record<HeaderMatch, number> = { exact: 1, meaning: 0.9, tokens: 0.85, contains: 0.7 };

@@ -7,6 +7,8 @@ import type { County } from '../county.ts';
 import type { Plan } from '../plan.ts';
 import type { Rng } from '../rng.ts';
 
+export { grouped, yuan } from './grid.ts';
+
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gbk';
 
 /** A row ingest will load with a warning (not count as malformed): wrong credit-code check, invalid ghost ID. */
@@ -47,6 +49,7 @@ export class TableWriter {
   private chunk = Buffer.allocUnsafe(CHUNK);
   private used = 0;
   private readonly headerLines: number;
+  private notes = 0;
 
   constructor(
     root: string,
@@ -55,6 +58,7 @@ export class TableWriter {
     headers: string[],
     delimiter = ',',
     encoding: TextEncoding = 'utf-8',
+    above: string[][] = [],
   ) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
@@ -63,14 +67,16 @@ export class TableWriter {
     this.gbk = encoding === 'gbk';
     this.info = { path, kind, rows: 0 };
     if (encoding === 'utf-8-bom') this.append('\uFEFF');
-    // No headers: a JSON Lines file, where the line number is the record's row.
-    this.headerLines = headers.length > 0 ? 1 : 0;
+    // Title and fact lines above the header, as exports print them; none and no headers: a JSON Lines file,
+    // where the line number is the record's row.
+    this.headerLines = above.length + (headers.length > 0 ? 1 : 0);
+    for (const cells of above) this.append(this.line(cells));
     if (headers.length > 0) this.append(this.line(headers));
   }
 
   /** The physical line number (header = 1) the next row will have. */
   get nextLine(): number {
-    return this.info.rows + 1 + this.headerLines;
+    return this.info.rows + this.notes + 1 + this.headerLines;
   }
 
   private cell(text: string): string {
@@ -108,6 +114,12 @@ export class TableWriter {
     return this.append(this.line(cells));
   }
 
+  /** Adds a line that is no record (a total, a footer); later rows' numbers account for it. */
+  note(cells: string[]): Promise<void> | undefined {
+    this.notes += 1;
+    return this.append(this.line(cells));
+  }
+
   /** Adds a data line written as is (JSON Lines). */
   rawLine(text: string): Promise<void> | undefined {
     this.info.rows += 1;
@@ -134,19 +146,6 @@ export class TableWriter {
     );
     return this.info;
   }
-}
-
-/** Amount in fen as plain yuan text: 123456 → '1234.56'. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Amount with thousands separators: 5987069 → '59,870.69'. */
-export function grouped(fen: number): string {
-  const [whole = '0', cents = '00'] = yuan(fen).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
 
 /** Round amounts in 万: 5200000 fen → '5.2万'. */

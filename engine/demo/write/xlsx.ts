@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Kind } from '../../../ingest/types.ts';
+import type { Grid } from './grid.ts';
 import type { WrittenFile } from './text.ts';
 
+/** One sheet: its name, the kind of records its data rows hold, and the rows as printed (see Grid). */
 export interface Sheet {
   name: string;
   kind: Kind;
-  headers: string[];
-  rows: (string | number)[][];
+  grid: Grid;
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -47,8 +48,13 @@ export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
   return zip;
 }
 
+/** The first row of a range such as 'A3:B4'. */
+function topRow(range: string): number {
+  return Number(/\d+/.exec(range)?.[0] ?? 0);
+}
+
 /**
- * Writes a workbook of plain text/number sheets with exceljs's streaming writer (rows go to disk as they are
+ * Writes a workbook of text/number sheets (merged ranges kept) with exceljs's streaming writer (rows go to disk as they are
  * added), then pins the zip timestamps: the same content always gives the same bytes.
  */
 export async function writeWorkbook(
@@ -56,6 +62,7 @@ export async function writeWorkbook(
   path: string,
   sheets: Sheet[],
   date: string,
+  author = '清溪县市场监督管理局',
 ): Promise<WrittenFile[]> {
   const full = join(root, path);
   mkdirSync(dirname(full), { recursive: true });
@@ -65,17 +72,27 @@ export async function writeWorkbook(
     useStyles: false,
     useSharedStrings: false,
   });
-  workbook.creator = '清溪县市场监督管理局';
-  workbook.lastModifiedBy = '清溪县市场监督管理局';
+  workbook.creator = author;
+  workbook.lastModifiedBy = author;
   workbook.created = when;
   workbook.modified = when;
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
-    ws.addRow(sheet.headers).commit();
-    for (const row of sheet.rows) ws.addRow(row).commit();
+    // A merge is declared before its top row is committed: the streaming writer cannot go back to a written
+    // row. Empty cells are left unset, so a merged-over cell is never given a value of its own.
+    const merges = [...sheet.grid.merges].sort((a, b) => topRow(a) - topRow(b));
+    let next = 0;
+    sheet.grid.rows.forEach((cells, i) => {
+      const row = ws.getRow(i + 1);
+      cells.forEach((cell, j) => {
+        if (cell !== '') row.getCell(j + 1).value = cell;
+      });
+      while (next < merges.length && topRow(merges[next]!) <= i + 1) ws.mergeCells(merges[next++]!);
+      row.commit();
+    });
     ws.commit();
   }
   await workbook.commit();
   writeFileSync(full, pinZipTimestamps(readFileSync(full), date));
-  return sheets.map((s) => ({ path, kind: s.kind, rows: s.rows.length, sheet: s.name }));
+  return sheets.map((s) => ({ path, kind: s.kind, rows: s.grid.records, sheet: s.name }));
 }

@@ -150,6 +150,14 @@ export async function gradeCorpus(dir: string): Promise<Grade[]> {
     if (skipped !== entry.skipped) problems.push(`skipped ${skipped} ≠ ${entry.skipped}`);
     if (rows.size !== entry.dataRows) problems.push(`data rows ${rows.size} ≠ ${entry.dataRows}`);
     for (const [row, read] of rows) if (read.rejection) problems.push(`row ${row} quarantined: ${read.rejection}`);
+    // Facts only found above the table reach every row: the first row read shows them.
+    const first = [...rows.values()].find((r) => r.fragment);
+    for (const [field, value] of Object.entries(entry.preamble ?? {})) {
+      const view = mapping.kind === 'bank' && first?.fragment ? bankView(first.fragment, first.fields) : {};
+      if (!first || !compare(field, value, first.fields, view)) {
+        problems.push(`preamble ${field}: ${first?.fields[field] ?? '∅'} ≠ ${value}`);
+      }
+    }
     for (const check of entry.checks) {
       const read = rows.get(check.row);
       if (!read) {
