@@ -1,8 +1,12 @@
-// Bank statement files: three banks, three layouts and encodings, split so no file exceeds 200,000 rows.
-import { dateOf, dayOfStamp, pad2, timeOf, ymd } from './calendar.ts';
+// Bank statement files: per-account statements of the accounts under inquiry, in the layouts each bank prints,
+// and every other collected account in the bank's bulk inquiry answer (split so no file exceeds 200,000 rows).
+import { dateOf, dayOf, dayOfStamp, pad2, timeOf, ymd } from './calendar.ts';
 import type { Account } from './model.ts';
 import type { BankInfo } from './places.ts';
+import { writeGridText } from './write/grid.ts';
+import { layoutFor, type Statement } from './write/statements.ts';
 import { TableWriter, type TextEncoding, type WrittenFile, yuan } from './write/text.ts';
+import { writeWorkbook } from './write/xlsx.ts';
 
 export const MAX_ROWS_PER_FILE = 200_000;
 
@@ -19,7 +23,9 @@ export interface StatementLine {
   serial: string;
 }
 
+/** A bulk inquiry answer: the own account, holder and ID on every row, a title above and a count below. */
 interface Layout {
+  title: string;
   headers: string[];
   delimiter: string;
   encoding: TextEncoding;
@@ -33,6 +39,7 @@ const cpBank = (l: StatementLine) => l.cp?.bankName ?? '';
 
 /** 农商银行: amount with a 借/贷 flag, date and time in two columns; UTF-8, comma-separated. */
 const FLAG: Layout = {
+  title: '清溪农村商业银行协助查询账户交易明细（批量反馈）',
   headers: [
     '本方账号',
     '本方户名',
@@ -70,6 +77,7 @@ const FLAG: Layout = {
 
 /** 农业银行: separate debit and credit columns, one date-time column; GBK, tab-separated. */
 const DEBIT_CREDIT: Layout = {
+  title: '中国农业银行协助查询交易明细反馈表',
   headers: [
     '卡号',
     '户名',
@@ -103,6 +111,7 @@ const DEBIT_CREDIT: Layout = {
 
 /** 邮储银行: signed amounts, compact date and time; UTF-8 with BOM, pipe-separated. */
 const SIGNED: Layout = {
+  title: '中国邮政储蓄银行协查账户交易流水',
   headers: [
     '账号',
     '账户名称',
@@ -134,15 +143,36 @@ const SIGNED: Layout = {
 
 export const LAYOUTS: Record<BankInfo['id'], Layout> = { ns: FLAG, abc: DEBIT_CREDIT, psbc: SIGNED };
 
-/** The open statement file of each bank, rolled over every MAX_ROWS_PER_FILE rows. */
+/** Which accounts get a statement of their own, and the period every statement covers. */
+export interface StatementPlan {
+  /** Ids of the accounts under inquiry: their movements go to per-account statements. */
+  printed: ReadonlySet<number>;
+  from: string;
+  to: string;
+}
+
+/**
+ * The statement files of the run. A movement of an account under inquiry waits in memory (those accounts are few)
+ * until the end, when each becomes one statement in its bank's layout, with totals below; every other line goes
+ * straight to its bank's bulk answer, rolled over every MAX_ROWS_PER_FILE rows.
+ */
 export class BankFiles {
   private readonly root: string;
   private readonly open = new Map<BankInfo['id'], { writer: TableWriter; n: number }>();
   private readonly done: WrittenFile[] = [];
+  private readonly held = new Map<number, { account: Account; lines: StatementLine[] }>();
   private serial = 0;
 
-  constructor(root: string) {
+  constructor(
+    root: string,
+    private readonly plan: StatementPlan,
+  ) {
     this.root = root;
+  }
+
+  /** True when the account's movements go to a statement of its own. */
+  isPrinted(account: Account): boolean {
+    return this.plan.printed.has(account.id);
   }
 
   nextSerial(t: number): string {
@@ -154,7 +184,7 @@ export class BankFiles {
   private async writer(bank: BankInfo): Promise<TableWriter> {
     let current = this.open.get(bank.id);
     if (current && current.writer.info.rows >= MAX_ROWS_PER_FILE) {
-      this.done.push(await current.writer.close());
+      this.done.push(await this.finish(current.writer));
       current = { writer: this.create(bank, current.n + 1), n: current.n + 1 };
       this.open.set(bank.id, current);
     }
@@ -168,17 +198,30 @@ export class BankFiles {
   private create(bank: BankInfo, n: number): TableWriter {
     const layout = LAYOUTS[bank.id];
     const path = `银行流水/${bank.short}_${n}.${layout.ext}`;
-    return new TableWriter(this.root, path, 'bank', layout.headers, layout.delimiter, layout.encoding);
+    const above = [[layout.title], [`查询期间：${this.plan.from}至${this.plan.to}`]];
+    return new TableWriter(this.root, path, 'bank', layout.headers, layout.delimiter, layout.encoding, above);
+  }
+
+  /** Closes a bulk file under its count line, as the inquiry systems end their answers. */
+  private async finish(writer: TableWriter): Promise<WrittenFile> {
+    await writer.note([`共${writer.info.rows}条记录`]);
+    return writer.close();
   }
 
   async write(line: StatementLine): Promise<void> {
+    if (this.isPrinted(line.own)) {
+      const held = this.held.get(line.own.id) ?? { account: line.own, lines: [] };
+      held.lines.push(line);
+      this.held.set(line.own.id, held);
+      return;
+    }
     const bank = line.own.bank!;
     const writer = await this.writer(bank);
     const pending = writer.row(LAYOUTS[bank.id].cells(line));
     if (pending) await pending;
   }
 
-  /** Writes a line with one cell replaced (a malformed row); returns its file and physical row. */
+  /** Writes a line with one cell replaced (a malformed row) into a bulk file; returns its file and physical row. */
   async writeBroken(
     line: StatementLine,
     header: string,
@@ -194,9 +237,40 @@ export class BankFiles {
     return { file: writer.info.path, row };
   }
 
+  /** Writes the held statements, one file per account (several layouts per bank, taken in turn). */
+  private async writeStatements(): Promise<void> {
+    const turns = new Map<string, number>();
+    const names = new Set<string>();
+    // Printed the morning after the period asked for: a fixed moment, so the files never depend on the clock.
+    const printed = `${dateOf(dayOf(this.plan.to) + 1)} 09:12:45`;
+    const held = [...this.held.values()].sort((a, b) => a.account.id - b.account.id);
+    for (const { account, lines } of held) {
+      const bank = account.bank!;
+      const group = `${bank.id}:${account.kind === 'person' ? 'person' : 'org'}`;
+      const turn = turns.get(group) ?? 0;
+      turns.set(group, turn + 1);
+      const layout = layoutFor(account, turn);
+      let name = `${account.holderName}_${account.no.slice(-4)}_${layout.label}`;
+      while (names.has(name)) name += '_2';
+      names.add(name);
+      const path = `银行流水/${bank.short}/${name}.${layout.ext}`;
+      const statement: Statement = { account, lines, from: this.plan.from, to: this.plan.to, printed };
+      const grid = layout.render(statement);
+      if (layout.ext === 'xlsx') {
+        const sheet = { name: layout.sheet ?? 'Sheet1', kind: 'bank' as const, grid };
+        this.done.push(...(await writeWorkbook(this.root, path, [sheet], this.plan.to, bank.name)));
+      } else {
+        const options = { sep: layout.sep ?? ',', encoding: layout.encoding ?? 'utf-8' };
+        this.done.push(writeGridText(this.root, path, 'bank', grid, options));
+      }
+    }
+    this.held.clear();
+  }
+
   async close(): Promise<WrittenFile[]> {
-    for (const { writer } of this.open.values()) this.done.push(await writer.close());
+    for (const { writer } of this.open.values()) this.done.push(await this.finish(writer));
     this.open.clear();
+    await this.writeStatements();
     return this.done.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 }

@@ -235,7 +235,8 @@ export function buildPopulation(county: County): void {
       const posts = [...VILLAGE_POSTS, ...(rng.chance(0.5) ? ['妇女主任'] : [])];
       for (const post of posts) {
         const person = cadreClan(county, rng, village, post === '妇女主任' || rng.chance(0.1) ? 'F' : 'M');
-        const unit = `${town.name}${village.name}村民委员会`;
+        // The secretary's post is in the village's party branch, the others' in its committee: both name the village.
+        const unit = `${town.name}${village.name}${post === '村党支部书记' ? '党支部' : '村民委员会'}`;
         const cadre = { person, unit, post, level: '村干部', town, village, declared: declare(person, rng) };
         person.cadre = cadre;
         village.cadres.push(cadre);

@@ -164,6 +164,19 @@ async function emit(files: BankFiles, e: Event): Promise<void> {
   }
 }
 
+/** At most this many accounts get a statement of their own, whatever the scale: the rest are bulk answers. */
+export const MAX_STATEMENTS = 150;
+
+/**
+ * The accounts an investigator would ask statements for: the collected ones taking part in planted movements
+ * (schemes and decoys), the lowest account ids first so the choice is stable.
+ */
+function accountsUnderInquiry(fixed: readonly PlannedTransfer[]): Set<number> {
+  const ids = new Set<number>();
+  for (const f of fixed) for (const a of [f.from, f.to]) if (a.bank) ids.add(a.id);
+  return new Set([...ids].sort((a, b) => a - b).slice(0, MAX_STATEMENTS));
+}
+
 export interface TransferResult {
   files: WrittenFile[];
   transfers: number;
@@ -175,8 +188,12 @@ export async function writeTransfers(county: County, plan: Plan, root: string): 
   const pools = new Pools(county, rng);
   county.release();
   const guards = new Guards();
-  const files = new BankFiles(root);
   const fixed: PlannedTransfer[] = [...plan.transfers].sort((a, b) => a.t - b.t);
+  const files = new BankFiles(root, {
+    printed: accountsUnderInquiry(fixed),
+    from: dateOf(county.startDay),
+    to: dateOf(county.endDay),
+  });
   plan.transfers.length = 0;
   let next = 0;
   let transfers = 0;
@@ -213,7 +230,9 @@ async function writeBroken(
   pools: Pools,
   day: number,
 ): Promise<void> {
-  const pick = (bank: string) => pools.persons.find((a) => a.bank?.id === bank) ?? county.accounts[0]!;
+  // A bulk answer's row: a statement of one account under inquiry is printed whole at the end.
+  const pick = (bank: string) =>
+    pools.persons.find((a) => a.bank?.id === bank && !files.isPrinted(a)) ?? county.accounts[0]!;
   const t = stamp(day, 23, 10, 0);
   const base = { cp: pools.sinks[0], t, fen: 12_345, out: true, memo: '消费', serial: files.nextSerial(t) };
   const ns = pick('ns');

@@ -11,8 +11,11 @@ const TOTAL_WITH_VALUE = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计
 /** A total's label opening its cell with a colon, whatever follows: `合计：10户 37人`. */
 const TOTAL_LABELLED = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计)\s*[:：]/u;
 
-/** Balances carried in or out, not movements: 期初余额, 上年结转, 承前页, 过次页. */
-const CARRIED = /^(?:期初|期末|年初|年末|上年|上期|上月|本期|本年)?(?:余额|结转|结余)$|^(?:承前页|过次页|转下页|承上页|上页转来)$/;
+/**
+ * Balances carried in or out, not movements: 期初余额, 上年结转, 承前页, 过次页. The period word is required: a bare
+ * 余额 is a repeated header cell or a person's name, never a carried balance.
+ */
+const CARRIED = /^(?:期初|期末|年初|年末|上年|上期|上月|本期|本年)(?:余额|结转|结余)$|^(?:承前页|过次页|转下页|承上页|上页转来)$/;
 
 /** Footer labels that end a printed export: the label is followed by a colon, with or without a value. */
 const FOOTER =

@@ -146,14 +146,15 @@ export function matchHeader(header: HeaderForms, alias: HeaderForms): HeaderMatc
   if (at < 0) return undefined;
   const rest = header.bareMeaning.slice(0, at) + header.bareMeaning.slice(at + target.length);
   // Extra words may qualify the alias (交易, 本次, 发生) but never name another party or another attribute.
-  if (hasRole(rest) || /<[a-z]+>|\[[a-z]+\]/.test(rest) || QUALIFIERS.test(rest)) return undefined;
+  // An alias found inside a token (`name` in `<name>`, left as `<>`) is a different word, not a qualified alias.
+  if (hasRole(rest) || /<[a-z]*>|\[[a-z]*\]|\{\}/.test(rest) || QUALIFIERS.test(rest)) return undefined;
   // A bare name is a person's or a party's: 交易名称 and 项目名称 name things.
   if (target === '<name>' && NAMED_THINGS.test(rest)) return undefined;
   return 'contains';
 }
 
-/** Words that make a header about something else than the alias it contains: 账户类型 is no account number. */
-const QUALIFIERS = /类型|类别|性质|状态|方式|标志|标识|说明|备注|币种|行名|机构|网点|银行|地址|时间|日期|次数|笔数|人数|年龄|原因/;
+/** Words that make a header about something else than the alias it contains: 账户类型, 账户余额 are no account number. */
+const QUALIFIERS = /类型|类别|性质|状态|方式|标志|标识|说明|备注|币种|行名|机构|网点|银行|地址|时间|日期|次数|笔数|人数|年龄|原因|余额/;
 
 const NAMED_THINGS = /交易|业务|项目|商品|产品|资金|补贴|工程|合同|文件|科目|摘要/;
 

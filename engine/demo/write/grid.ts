@@ -26,16 +26,17 @@ export class Grid {
     return this.rows.length + 1;
   }
 
-  /** Any non-data line (title, fact, header, total, footer); returns its row. */
-  line(...cells: Cell[]): number {
+  /** Any non-data line (title, fact, header, total, footer). */
+  line(...cells: Cell[]): this {
     this.rows.push(cells);
-    return this.rows.length;
+    return this;
   }
 
-  /** A data row; returns its row. */
+  /** A data row; returns its physical row. */
   record(cells: Cell[]): number {
     this.records += 1;
-    return this.line(...cells);
+    this.rows.push(cells);
+    return this.rows.length;
   }
 
   /** Merges a range on the row just added (XLSX only), e.g. merge('A', 'H'), or down `rowsDown` more rows. */

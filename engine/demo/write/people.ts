@@ -2,7 +2,10 @@
 import { idCheckDigit } from '../../../ingest/normalise/idnumber.ts';
 import { ymd } from '../calendar.ts';
 import type { Person } from '../model.ts';
+import { COUNTY } from '../places.ts';
+import { cnDate, Grid } from './grid.ts';
 import { TableWriter, type WriteContext } from './text.ts';
+import { writeWorkbook } from './xlsx.ts';
 
 const HOUSEHOLD_HEADERS = [
   '户号',
@@ -62,18 +65,44 @@ export async function writeHouseholds(ctx: WriteContext): Promise<void> {
   }
 }
 
-export async function writeCadres(ctx: WriteContext): Promise<void> {
-  const { county, root } = ctx;
-  const headers = ['姓名', '身份证号', '性别', '单位', '职务', '职级', '乡镇', '村', '联系电话'];
-  const out = new TableWriter(root, '干部名册.csv', 'cadre', headers, ',', 'gbk');
-  for (const town of county.towns) {
-    const cadres = [...town.officials, ...town.villages.flatMap((v) => v.cadres)];
-    for (const c of cadres) {
+const ROSTER_TITLE = `${COUNTY}乡镇干部及村“两委”成员花名册`;
+
+/**
+ * The roster as 组织部门 keep it (cf. test/fixtures/layouts/cadre/roster-two-level.xlsx): a title, the 填报单位
+ * line, a two-level header (基本信息 over 姓名/性别/身份证号, 任职信息 over 单位/职务/职级; the rest merged down),
+ * village posts in units that name the village (XX镇XX村党支部), a 注： line below.
+ */
+function rosterSheet(ctx: WriteContext): Grid {
+  const g = new Grid('花名册');
+  g.line(ROSTER_TITLE).merge('A', 'J');
+  g.line(
+    `填报单位：中共${COUNTY}委组织部`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    `填报日期：${cnDate(ctx.county.settings.asOf)}`,
+  );
+  g.line('序号', '基本信息', '', '', '任职信息', '', '', '乡镇', '村', '联系电话');
+  g.merge('A', 'A', 1)
+    .merge('B', 'D')
+    .merge('E', 'G')
+    .merge('H', 'H', 1)
+    .merge('I', 'I', 1)
+    .merge('J', 'J', 1);
+  g.line('', '姓名', '性别', '身份证号', '单位', '职务', '职级', '', '', '');
+  let n = 0;
+  for (const town of ctx.county.towns) {
+    for (const c of [...town.officials, ...town.villages.flatMap((v) => v.cadres)]) {
       const p = c.person;
-      await out.row([
+      n += 1;
+      g.record([
+        n,
         p.name,
-        p.id,
         p.sex === 'M' ? '男' : '女',
+        p.id,
         c.unit,
         c.post,
         c.level,
@@ -83,25 +112,54 @@ export async function writeCadres(ctx: WriteContext): Promise<void> {
       ]);
     }
   }
-  ctx.files.push(await out.close());
+  g.line('注：村干部任职单位填写至村党支部或村民委员会。').merge('A', 'J');
+  return g;
+}
 
-  const relHeaders = ['干部姓名', '干部身份证号', '亲属姓名', '亲属身份证号', '与本人关系', '亲属电话'];
-  const rel = new TableWriter(root, '干部亲属申报.csv', 'relative', relHeaders, ',', 'utf-8-bom');
-  for (const town of county.towns) {
+/**
+ * The declarations' family section flattened into one sheet (cf. relative/declaration-two-level.xlsx): 申报人
+ * over 姓名/身份证号码/工作单位及职务 and 家庭成员 over 称谓/姓名/身份证号码/联系电话; the declarant's cells merged
+ * down over their family, as the forms are drawn.
+ */
+function declarationSheet(ctx: WriteContext): Grid {
+  const g = new Grid('家庭成员');
+  g.line('领导干部个人有关事项报告（家庭成员情况）汇总表').merge('A', 'H');
+  g.line('序号', '申报人', '', '', '家庭成员', '', '', '');
+  g.merge('A', 'A', 1).merge('B', 'D').merge('E', 'H');
+  g.line('', '姓名', '身份证号码', '工作单位及职务', '称谓', '姓名', '身份证号码', '联系电话');
+  let n = 0;
+  for (const town of ctx.county.towns) {
     for (const c of [...town.officials, ...town.villages.flatMap((v) => v.cadres)]) {
-      for (const d of c.declared) {
-        await rel.row([
-          c.person.name,
-          c.person.id,
-          d.person.name,
-          d.person.id,
-          d.relation,
-          d.person.phone ?? '',
-        ]);
+      if (c.declared.length === 0) continue;
+      n += 1;
+      c.declared.forEach((d, i) => {
+        const own = i === 0 ? [n, c.person.name, c.person.id, `${c.unit}${c.post}`] : ['', '', '', ''];
+        g.record([...own, d.relation, d.person.name, d.person.id, d.person.phone ?? '']);
+      });
+      if (c.declared.length > 1) {
+        for (const col of ['A', 'B', 'C', 'D'])
+          g.merges.push(`${col}${g.next - c.declared.length}:${col}${g.next - 1}`);
       }
     }
   }
-  ctx.files.push(await rel.close());
+  return g;
+}
+
+export async function writeCadres(ctx: WriteContext): Promise<void> {
+  const { root, county } = ctx;
+  const author = `中共${COUNTY}委组织部`;
+  const asOf = county.settings.asOf;
+  ctx.files.push(
+    ...(await writeWorkbook(
+      root,
+      '干部名册.xlsx',
+      [{ name: '花名册', kind: 'cadre', grid: rosterSheet(ctx) }],
+      asOf,
+      author,
+    )),
+  );
+  const sheet = { name: '家庭成员', kind: 'relative' as const, grid: declarationSheet(ctx) };
+  ctx.files.push(...(await writeWorkbook(root, '干部亲属申报.xlsx', [sheet], asOf, `${COUNTY}纪委监委`)));
 }
 
 const CAUSES = ['疾病', '疾病', '疾病', '衰老', '意外'];
