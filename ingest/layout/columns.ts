@@ -97,6 +97,7 @@ export function mapColumns(
   family: Family,
   inputs: ColumnInput[],
   satisfied: ReadonlySet<string> = new Set(),
+  options: { exactOnly?: boolean } = {},
 ): FamilyMapping {
   const content = inputs.map((input) => classifyColumn(input.values));
   const columns: ColumnPlan[] = inputs.map((input, index) => ({
@@ -110,7 +111,8 @@ export function mapColumns(
     content: { type: content[index]!.type, share: content[index]!.share },
   }));
   const taken = new Map<string, number>();
-  for (const candidate of headerCandidates(family, inputs)) {
+  const candidates = headerCandidates(family, inputs).filter((c) => !options.exactOnly || c.how.startsWith('exact:'));
+  for (const candidate of candidates) {
     const column = columns[candidate.column]!;
     if (taken.has(candidate.field) || column.field !== null) continue;
     const fit = fitShare(candidate.field, inputs[candidate.column]!.values);
@@ -129,9 +131,11 @@ export function mapColumns(
     }
     taken.set(candidate.field, candidate.column);
   }
-  splitCombined(family, inputs, columns, taken);
-  fillByContent(family, inputs, columns, new Map([...taken, ...[...satisfied].map((f) => [f, -1] as const)]));
-  if ('date' in family.fields && !taken.has('date')) composeDate(inputs, columns);
+  if (!options.exactOnly) {
+    splitCombined(family, inputs, columns, taken);
+    fillByContent(family, inputs, columns, new Map([...taken, ...[...satisfied].map((f) => [f, -1] as const)]));
+    if ('date' in family.fields && !taken.has('date')) composeDate(inputs, columns);
+  }
   for (const column of columns) {
     if (column.field && MONEY_FIELDS.has(column.field)) {
       const unit = unitMultiplier(column.header);
@@ -167,8 +171,8 @@ function composeDate(inputs: ColumnInput[], columns: ColumnPlan[]): void {
 }
 
 /** Content types that name one thing only, enough to read a column that no header names. */
-const IDENTIFYING = new Set<ContentType>(['idNumber', 'creditCode', 'mobile']);
-const IDENTIFYING_OR_ACCOUNT = new Set<ContentType>([...IDENTIFYING, 'account']);
+const IDENTIFYING = new Set<ContentType>(['idNumber', 'creditCode', 'mobile', 'direction']);
+const IDENTIFYING_OR_ACCOUNT = new Set<ContentType>(['idNumber', 'creditCode', 'mobile', 'account']);
 
 function nonEmpty(input: ColumnInput): number {
   return input.values.filter((v) => v.trim() !== '').length;
@@ -209,8 +213,8 @@ function fillByContent(
 ): void {
   const required = family.required.filter((alternatives) => !alternatives.some((field) => taken.has(field)));
   const inRequired = new Set(family.required.flat());
-  // Beyond the required fields only identifiers: any column of numbers looks like an amount, but a column of
-  // valid ID numbers is one.
+  // Beyond the required fields only identifiers and 借/贷 flags: any column of numbers looks like an amount, but
+  // a column of valid ID numbers is one, and an unread flag column would turn every debit into a credit.
   const others = Object.keys(family.fields)
     .filter((field) => !inRequired.has(field))
     .map((field) => [field]);

@@ -80,7 +80,10 @@ const FACT_FIELDS: Partial<Record<Kind, readonly string[]>> = {
 /** A place name read as town and village: `东风镇红旗村股份经济合作社` → 东风镇 / 红旗村. */
 export function splitPlace(text: string): { town?: string; village?: string } {
   // The county prefix holds no 镇/乡/村 (旗 in 红旗村 is no banner), and a village has a name before its 村.
-  const match = /^(?:[^镇乡村]*?[省市县区旗])?(?<town>[^省市县区旗]*?(?:镇|乡|街道))?(?<village>[^镇乡]+?(?:村|社区|居委会))/.exec(text);
+  const match =
+    /^(?:[^镇乡村]*?[省市县区旗])?(?<town>[^省市县区旗]*?(?:镇|乡|街道))?(?<village>[^镇乡]+?(?:村|社区|居委会))/.exec(
+      text,
+    );
   if (!match?.groups?.village) return {};
   return { village: match.groups.village, ...(match.groups.town ? { town: match.groups.town } : {}) };
 }

@@ -152,7 +152,12 @@ export function locateHeader(head: readonly RawRow[]): Located {
   }
   // A header in Chinese with its English translation in the row below (招商银行-style exports): both are header.
   // Only under a Chinese header: below an English one, a row of English words is the first row of data.
-  if (below && below.row === header.row + 1 && header.cells.some((c) => /\p{Script=Han}/u.test(c)) && isTranslationRow(below.cells)) {
+  if (
+    below &&
+    below.row === header.row + 1 &&
+    header.cells.some((c) => /\p{Script=Han}/u.test(c)) &&
+    isTranslationRow(below.cells)
+  ) {
     return { headerRows: [header.row, below.row], headers: uniqueHeaders(header.cells), above };
   }
   return { headerRows: [header.row], headers: uniqueHeaders(header.cells), above };

@@ -35,9 +35,12 @@ interface Candidate {
   score: number;
 }
 
-function evaluate(family: Family, inputs: ColumnInput[], labelled: Labelled): Candidate {
+function evaluate(family: Family, inputs: ColumnInput[], labelled: Labelled, forced: boolean): Candidate {
   const possible = new Set(preambleFacts(family, labelled, new Set()).map((f) => f.field));
-  const mapped = mapColumns(family, inputs, possible);
+  // The generic kinds read foreign data sets by their exact column names; left to guess by meaning, they would
+  // take any unreadable departmental file as a list of accounts or persons.
+  const exactOnly = GENERIC_KINDS.has(family.kind) && !forced;
+  const mapped = mapColumns(family, inputs, possible, { exactOnly });
   const facts = preambleFacts(family, labelled, new Set(Object.keys(mapped.fields)));
   const have = new Set([...Object.keys(mapped.fields), ...facts.map((f) => f.field)]);
   const missing = family.required.filter((alternatives) => !alternatives.some((field) => have.has(field)));
@@ -126,7 +129,7 @@ export function mapTable(
 ): MappedTable {
   const headers = inputs.map((i) => i.header);
   const families = options.kind ? [familyOf(options.kind)] : FAMILIES;
-  const evaluated = families.map((family) => evaluate(family, inputs, labelled));
+  const evaluated = families.map((family) => evaluate(family, inputs, labelled, options.kind !== undefined));
   const fits = evaluated.filter((c) => c.missing.length === 0).sort((a, b) => b.score - a.score);
   const best = fits[0];
   if (!best) {

@@ -154,7 +154,8 @@ export function matchHeader(header: HeaderForms, alias: HeaderForms): HeaderMatc
 }
 
 /** Words that make a header about something else than the alias it contains: 账户类型, 账户余额 are no account number. */
-const QUALIFIERS = /类型|类别|性质|状态|方式|标志|标识|说明|备注|币种|行名|机构|网点|银行|地址|时间|日期|次数|笔数|人数|年龄|原因|余额/;
+const QUALIFIERS =
+  /类型|类别|性质|状态|方式|标志|标识|说明|备注|币种|行名|机构|网点|银行|地址|时间|日期|次数|笔数|人数|年龄|原因|余额/;
 
 const NAMED_THINGS = /交易|业务|项目|商品|产品|资金|补贴|工程|合同|文件|科目|摘要/;
 

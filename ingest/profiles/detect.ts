@@ -2,7 +2,8 @@
 import { basename } from 'node:path';
 import { InvalidInputError } from '../../engine/errors.ts';
 import type { Kind } from '../types.ts';
-import { FAMILIES, type Family, familyOf } from './families.ts';
+import { columnLetters } from '../layout/columns.ts';
+import { mapTable } from '../layout/mapping.ts';
 import type { Profile } from './profile.ts';
 
 export interface FieldMapping {
@@ -13,76 +14,9 @@ export interface FieldMapping {
   profile?: Profile;
 }
 
-const GENERIC_KINDS = new Set<Kind>(['person', 'account', 'accountOwner', 'transfer', 'guarantee']);
-
-/** Header text as compared: NFKC (full-width → half-width), lower case, no spaces, quotes or `*` markers. */
-export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s"'*＊:：]/g, '');
-}
-
-function withoutBrackets(header: string): string {
-  return header.replace(/\([^)]*\)/g, '');
-}
-
-/** Maps a family's fields onto the headers present; each header serves at most one field. */
-export function mapFamily(family: Family, headers: string[]): Record<string, string> {
-  const byNorm = new Map<string, string>();
-  for (const header of headers) {
-    const norm = normaliseHeader(header);
-    if (!byNorm.has(norm)) byNorm.set(norm, header);
-    const bare = withoutBrackets(norm);
-    if (!byNorm.has(bare)) byNorm.set(bare, header);
-  }
-  const used = new Set<string>();
-  const fields: Record<string, string> = {};
-  // Fields take headers in declaration order, each its first alias present; a header serves one field.
-  // The families list specific fields and spellings before generic ones (交易时间 is `time`, not `date`).
-  for (const [field, spec] of Object.entries(family.fields)) {
-    for (const alias of spec.aliases) {
-      const header = byNorm.get(normaliseHeader(alias));
-      if (header && !used.has(header)) {
-        fields[field] = header;
-        used.add(header);
-        break;
-      }
-    }
-  }
-  return fields;
-}
-
-export function missingRequired(family: Family, fields: Record<string, string>): string[][] {
-  return family.required.filter((alternatives) => !alternatives.some((field) => field in fields));
-}
-
-interface Candidate {
-  mapping: FieldMapping;
-  score: number;
-}
-
-function score(family: Family, fields: Record<string, string>): number {
-  const signature = (family.signature ?? []).filter((field) => field in fields).length;
-  return Object.keys(fields).length + signature * 0.5 - (GENERIC_KINDS.has(family.kind) ? 1.5 : 0);
-}
-
-function describeMissing(family: Family, missing: string[][]): string {
-  return missing
-    .map((alternatives) =>
-      alternatives.map((field) => `${field}（${family.fields[field]?.aliases[0] ?? field}）`).join(' / '),
-    )
-    .join('，');
-}
-
-/** Spreadsheet column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
+/** Header text as compared (re-exported: one normaliser serves detection, layout and fingerprints). */
+export { normaliseHeader } from '../layout/vocabulary.ts';
+export { columnLetters } from '../layout/columns.ts';
 
 /** Free-text fields: exports often repeat 备注 or 用途, and neither copy changes an entity or a fact. */
 const FREE_TEXT = new Set(['memo', 'purpose', 'address']);
@@ -116,10 +50,10 @@ export function refuseDuplicateColumns(file: string, headers: string[], mapping:
 }
 
 /**
- * Chooses the mapping for a file. Order: an explicit profile; a shipped/user profile whose `match` fits;
- * with `kind` given, that family; else the best-scoring family whose required fields are all present.
- * Throws InvalidInputError `ingest.unmapped` naming the missing fields and the headers found, or
- * `ingest.duplicateColumn` when a column it would read appears twice.
+ * Chooses the mapping for a table known by its headers alone (no values, no preamble): an explicit profile; a
+ * shipped/user profile whose `match` fits; else recognition by meaning (`ingest/layout/mapping.ts`), the same
+ * that reads whole files. Throws InvalidInputError `ingest.unmapped` naming the missing fields and the headers
+ * found, or `ingest.duplicateColumn` when a column it would read appears twice.
  */
 export function detectMapping(
   file: string,
@@ -139,32 +73,7 @@ function chooseMapping(
     const matched = (options.profiles ?? []).find((p) => p.matches(headers, basename(file)));
     if (matched) return matched.toMapping(headers, file);
   }
-  const families = options.kind ? [familyOf(options.kind)] : FAMILIES;
-  const candidates: Candidate[] = [];
-  let closest: { family: Family; missing: string[][] } | undefined;
-  for (const family of families) {
-    const fields = mapFamily(family, headers);
-    const missing = missingRequired(family, fields);
-    if (missing.length === 0)
-      candidates.push({ mapping: { kind: family.kind, fields }, score: score(family, fields) });
-    else if (!closest || missing.length < closest.missing.length) closest = { family, missing };
-  }
-  candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0];
-  if (best) return best.mapping;
-  const missingText = closest
-    ? `${closest.family.zh}（${closest.family.kind}）缺少 missing: ${describeMissing(closest.family, closest.missing)}`
-    : '';
-  throw new InvalidInputError(
-    'ingest.unmapped',
-    `无法识别文件类型，请用 --kind 或 --profile 指定 / Cannot map this file; use --kind or --profile. ${missingText}. 表头 headers found: ${headers.join(', ')}`,
-    {
-      details: {
-        file,
-        headers,
-        kind: closest?.family.kind ?? options.kind ?? null,
-        missing: closest?.missing ?? [],
-      },
-    },
-  );
+  const inputs = headers.map((header) => ({ header, values: [] }));
+  const mapped = mapTable(file, inputs, [], { kind: options.kind });
+  return { kind: mapped.kind, fields: mapped.fields, profile: mapped.profile };
 }

@@ -48,6 +48,70 @@ export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
   return zip;
 }
 
+/** Where Excel itself puts a part: the package's own parts, then the workbook, its styles, and the sheets last. */
+function partRank(name: string): number {
+  const order = [
+    /^\[Content_Types\]/,
+    /^_rels\//,
+    /^docProps\//,
+    /^xl\/workbook\.xml$/,
+    /^xl\/_rels\//,
+    /^xl\/(styles|theme)/,
+  ];
+  const rank = order.findIndex((pattern) => pattern.test(name));
+  return rank < 0 ? order.length : rank;
+}
+
+/**
+ * Rewrites the zip with its parts in the order Excel writes them. exceljs's streaming writer puts xl/workbook.xml
+ * after the sheets, which streaming readers (exceljs's own among them) must then hold back in temporary files
+ * until they learn the sheets' names; the files departments send have the workbook first. Each entry's bytes
+ * (local header, data, data descriptor) are moved as they are; only the offsets in the directory change.
+ */
+export function excelPartOrder(zip: Buffer): Buffer {
+  let end = -1;
+  for (let i = zip.length - 22; i >= 0; i -= 1) {
+    if (zip.readUInt32LE(i) === END_OF_CENTRAL) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('xlsx: no zip directory found');
+  const count = zip.readUInt16LE(end + 10);
+  const directory = zip.readUInt32LE(end + 16);
+  const entries: { name: string; central: Buffer; local: number }[] = [];
+  let at = directory;
+  for (let n = 0; n < count; n += 1) {
+    if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('xlsx: bad zip central directory');
+    const nameLength = zip.readUInt16LE(at + 28);
+    const size = 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    entries.push({
+      name,
+      central: Buffer.from(zip.subarray(at, at + size)),
+      local: zip.readUInt32LE(at + 42),
+    });
+    at += size;
+  }
+  // An entry's bytes run from its local header to the next one's (or to the directory).
+  const starts = [...entries.map((e) => e.local), directory].sort((a, b) => a - b);
+  const spanOf = (local: number) => zip.subarray(local, starts[starts.indexOf(local) + 1]);
+  const ordered = entries
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => partRank(a.name) - partRank(b.name) || a.i - b.i);
+  const parts: Buffer[] = [];
+  let offset = 0;
+  for (const e of ordered) {
+    const span = spanOf(e.local);
+    e.central.writeUInt32LE(offset, 42);
+    parts.push(span);
+    offset += span.length;
+  }
+  const tail = Buffer.from(zip.subarray(end));
+  tail.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...ordered.map((e) => e.central), tail]);
+}
+
 /** The first row of a range such as 'A3:B4'. */
 function topRow(range: string): number {
   return Number(/\d+/.exec(range)?.[0] ?? 0);
@@ -93,6 +157,6 @@ export async function writeWorkbook(
     ws.commit();
   }
   await workbook.commit();
-  writeFileSync(full, pinZipTimestamps(readFileSync(full), date));
+  writeFileSync(full, excelPartOrder(pinZipTimestamps(readFileSync(full), date)));
   return sheets.map((s) => ({ path, kind: s.kind, rows: s.grid.records, sheet: s.name }));
 }

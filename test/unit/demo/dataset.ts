@@ -1,4 +1,4 @@
-// Generates a demo county and reads it back through the ingest's own readers, detector and normalisers.
+// Generates a demo county and reads it back through the ingest's own layout reader, mapping and normalisers.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ import {
   parsePhone,
   parseRatio,
 } from '../../../ingest/normalise/index.ts';
-import { detectMapping } from '../../../ingest/profiles/detect.ts';
+import { fileContext } from '../../../ingest/build/index.ts';
+import { mapShapedTable, openShapedTables } from '../../../ingest/layout/plan.ts';
+import { TableRows } from '../../../ingest/load/rows.ts';
 import { shippedProfiles } from '../../../ingest/profiles/profile.ts';
-import { openTables } from '../../../ingest/readers/index.ts';
 import type { Kind } from '../../../ingest/types.ts';
 
 export interface Row {
@@ -28,26 +29,30 @@ export interface Row {
   malformed?: string;
 }
 
-/** Every data row of every file, mapped to canonical fields by the ingest's detector. */
+/**
+ * Every data row of every file, read the way ingest reads it: the table located below its title and account
+ * block, the preamble's facts applied, merged group cells carried down, columns mapped by meaning and content.
+ * Totals and footers are left out; a row the ingest's builder refuses is kept as malformed, with its reason.
+ */
 export async function readRows(dir: string, files: WrittenFile[]): Promise<Row[]> {
   const rows: Row[] = [];
   const profiles = shippedProfiles();
   for (const path of [...new Set(files.map((f) => f.path))]) {
-    for (const table of await openTables(join(dir, path))) {
-      const mapping = detectMapping(table.file, table.headers, { profiles });
+    for (const table of await openShapedTables(join(dir, path))) {
+      const mapped = await mapShapedTable(table, { profiles });
+      const mapping = { kind: mapped.kind, fields: mapped.fields, profile: mapped.profile };
+      const reader = new TableRows(table, mapping, fileContext({ idValidation: 'gb' }));
+      const where = { file: path, ...(table.sheet ? { sheet: table.sheet } : {}), kind: mapping.kind };
       for await (const record of table.records()) {
+        const outcome = reader.read(record);
+        if (outcome.type === 'skipped') continue;
+        if (outcome.type === 'quarantined') {
+          rows.push({ ...where, row: record.row, f: {}, malformed: outcome.reason });
+          continue;
+        }
         const f: Record<string, string> = {};
-        for (const [field, header] of Object.entries(mapping.fields))
-          f[field] = (record.values[header] ?? '').trim();
-        const malformed = record.values.__malformed;
-        rows.push({
-          file: path,
-          ...(table.sheet ? { sheet: table.sheet } : {}),
-          row: record.row,
-          kind: mapping.kind,
-          f,
-          ...(malformed ? { malformed } : {}),
-        });
+        for (const [field, value] of Object.entries(outcome.row.fields)) f[field] = (value ?? '').trim();
+        rows.push({ ...where, row: record.row, f });
       }
     }
   }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, MODELS } from '../../../engine/demo/index.ts';
+import { planFiles } from '../../../ingest/layout/plan.ts';
+import { shippedProfiles } from '../../../ingest/profiles/profile.ts';
 import { isValidCreditCode, isValidIdNumber, normaliseKey } from '../../../ingest/normalise/index.ts';
 import { type Demo, makeDemo } from './dataset.ts';
 import { detectAll } from './reference.ts';
@@ -81,9 +83,66 @@ describe('demo county generator', () => {
     );
     expect(data.companies.size).toBe(summary.companies);
     expect(data.transfers.length).toBe(summary.transfers);
-    const encodings = summary.files.filter((f) => f.kind === 'bank').map((f) => f.path.split('.').pop());
-    expect(new Set(encodings)).toEqual(new Set(['csv', 'txt']));
+    const formats = summary.files.filter((f) => f.kind === 'bank').map((f) => f.path.split('.').pop());
+    expect(new Set(formats)).toEqual(new Set(['csv', 'txt', 'xlsx']));
   });
+
+  it('prints the statements of accounts under inquiry in several bank layouts, own account only above the table', async () => {
+    const statements = demo.summary.files.filter((f) => f.kind === 'bank' && f.path.split('/').length === 3);
+    const layouts = new Set(
+      statements.map((f) => `${f.path.split('/')[1]}:${/_([^_]+)\.\w+$/.exec(f.path)?.[1]}`),
+    );
+    expect(layouts.size).toBeGreaterThanOrEqual(6);
+    const plans = await planFiles(
+      statements.map((f) => join(demo.summary.dataDir, f.path)),
+      { profiles: shippedProfiles() },
+    );
+    expect(plans.length).toBe(statements.length);
+    for (const plan of plans) {
+      expect(plan.refused, plan.file).toBeUndefined();
+      expect(plan.kind, plan.file).toBe('bank');
+      const facts = new Set(plan.preamble.map((f) => f.field));
+      expect(facts.has('ownAccount') && facts.has('ownName'), plan.file).toBe(true);
+      expect(
+        plan.columns.some((c) => c.field === 'ownAccount' || c.field === 'ownName'),
+        plan.file,
+      ).toBe(false);
+    }
+    // Totals, print footers, notes and page-break rules are below most statements.
+    expect(plans.filter((p) => p.skipped.count > 0).length).toBeGreaterThan(plans.length / 2);
+  }, 60_000);
+
+  it("writes registry, roster, declaration, ledger and subsidy files in their departments' layouts", async () => {
+    const dir = demo.summary.dataDir;
+    const plans = await planFiles(
+      [
+        '工商登记.xlsx',
+        '干部名册.xlsx',
+        '干部亲属申报.xlsx',
+        '三资台账_青山镇.xlsx',
+        '惠民补贴_高龄补贴.csv',
+      ].map((f) => join(dir, f)),
+      { profiles: shippedProfiles() },
+    );
+    const of = (file: string, sheet?: string) =>
+      plans.find((p) => p.file === file && (!sheet || p.sheet === sheet))!;
+    expect(
+      of('工商登记.xlsx', '股东及出资信息').columns.find((c) => c.header === '证照/证件号码')?.field,
+    ).toBe('holderId');
+    expect(of('工商登记.xlsx', '企业基本信息').headerRows).toEqual([3]);
+    expect(of('干部名册.xlsx').headerRows).toEqual([3, 4]);
+    expect(of('干部亲属申报.xlsx').headerRows).toEqual([2, 3]);
+    const ledgers = plans.filter((p) => p.file === '三资台账_青山镇.xlsx');
+    expect(ledgers.length).toBeGreaterThan(2);
+    for (const ledger of ledgers) {
+      expect(ledger.preamble.find((f) => f.field === 'village')?.value).toBe(ledger.sheet);
+      expect(ledger.preamble.find((f) => f.field === 'town')?.value).toBe('青山镇');
+      expect(ledger.skipped.byReason.total).toBeGreaterThan(0);
+    }
+    expect(ledgers.some((p) => p.preamble.some((f) => f.field === 'unit' && f.value === '10000'))).toBe(true);
+    expect(of('惠民补贴_高龄补贴.csv').headerRows).toEqual([3]);
+    for (const plan of plans) expect(plan.refused, plan.file).toBeUndefined();
+  }, 60_000);
 
   it('writes valid ID numbers and credit codes except in the rows planted as malformed or ghost', () => {
     const { data, truth, summary } = demo;

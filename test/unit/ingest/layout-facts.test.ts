@@ -78,7 +78,12 @@ describe('preambleFacts for a bank statement', () => {
   it('户名 and 账号 are the statement’s own holder and account; 起止日期 is never a movement’s date', () => {
     const facts = preambleFacts(
       bank,
-      pairs(['户名', '张三'], ['账号', ACCOUNT], ['起止日期', '2025-01-01 至 2025-03-31'], ['币种', '人民币']),
+      pairs(
+        ['户名', '张三'],
+        ['账号', ACCOUNT],
+        ['起止日期', '2025-01-01 至 2025-03-31'],
+        ['币种', '人民币'],
+      ),
       new Set(),
     );
     expect(facts).toEqual([
@@ -90,7 +95,11 @@ describe('preambleFacts for a bank statement', () => {
   });
 
   it('reads the preamble-only spellings (卡号/账号, 客户名称) and skips fields a column already gives', () => {
-    const facts = preambleFacts(bank, pairs(['客户名称', '张三'], ['卡号/账号', ACCOUNT]), new Set(['ownAccount']));
+    const facts = preambleFacts(
+      bank,
+      pairs(['客户名称', '张三'], ['卡号/账号', ACCOUNT]),
+      new Set(['ownAccount']),
+    );
     expect(facts).toEqual([{ field: 'ownName', value: '张三', row: 1, label: '客户名称' }]);
   });
 
@@ -118,7 +127,11 @@ describe('preambleFacts for a ledger', () => {
   });
 
   it('单位：元 is a unit of 1 and no village; a village column leaves the preamble village unread', () => {
-    const facts = preambleFacts(ledger, pairs(['单位', '元'], ['核算单位', '红旗村股份经济合作社']), new Set(['village']));
+    const facts = preambleFacts(
+      ledger,
+      pairs(['单位', '元'], ['核算单位', '红旗村股份经济合作社']),
+      new Set(['village']),
+    );
     expect(facts).toEqual([{ field: 'unit', value: '1', row: 1, label: '单位' }]);
   });
 });

@@ -20,11 +20,21 @@ describe('locateHeader on empty or unreadable input', () => {
   });
 
   it('a row of empty cells becomes addressable unnamed columns', () => {
-    expect(locateHeader(rows([['', '']]))).toEqual({ headerRows: [1], headers: ['__col1', '__col2'], above: [] });
+    expect(locateHeader(rows([['', '']]))).toEqual({
+      headerRows: [1],
+      headers: ['__col1', '__col2'],
+      above: [],
+    });
   });
 
   it('rows naming no known field keep the first row as header, so the refusal can list it', () => {
-    const located = locateHeader(rows([['foo', 'bar'], ['x', 'y'], ['户名', 'z']]));
+    const located = locateHeader(
+      rows([
+        ['foo', 'bar'],
+        ['x', 'y'],
+        ['户名', 'z'],
+      ]),
+    );
     // One known label is not enough to move the header below the first row.
     expect(located.headerRows).toEqual([1]);
     expect(located.headers).toEqual(['foo', 'bar']);
@@ -134,7 +144,13 @@ describe('two-level headers', () => {
   });
 
   it('below an English header, a row of English words is data, not a translation', () => {
-    const located = locateHeader(rows([['name', 'address'], ['Alice Smith', 'London Road'], ['Bob Jones', 'Park Lane']]));
+    const located = locateHeader(
+      rows([
+        ['name', 'address'],
+        ['Alice Smith', 'London Road'],
+        ['Bob Jones', 'Park Lane'],
+      ]),
+    );
     expect(located.headerRows).toEqual([1]);
     expect(located.headers).toEqual(['name', 'address']);
   });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   type HeaderMatch,
-  headerForms,
   hasRole,
+  headerForms,
   matchHeader,
   meaningOf,
   normaliseHeader,
@@ -23,7 +23,14 @@ const means = (header: string, kind: Kind, field: string) => matches(header, kin
 
 describe('header forms of empty or decorated input', () => {
   it('an empty header has empty forms and matches no alias, nor does any header match an empty alias', () => {
-    expect(headerForms('')).toEqual({ plain: '', bare: '', inline: '', meaning: '', bareMeaning: '', tokens: '' });
+    expect(headerForms('')).toEqual({
+      plain: '',
+      bare: '',
+      inline: '',
+      meaning: '',
+      bareMeaning: '',
+      tokens: '',
+    });
     expect(matchHeader(headerForms(''), headerForms('账号'))).toBeUndefined();
     expect(matchHeader(headerForms('账号'), headerForms(''))).toBeUndefined();
     expect(meaningOf('')).toBe('');
@@ -47,9 +54,12 @@ describe('header forms of empty or decorated input', () => {
 });
 
 describe('spellings that mean the same field', () => {
-  it.each(['股东证件号', '股东证照号码', '股东统一社会信用代码'])('%s is the shareholder holderId', (header) => {
-    expect(means(header, 'shareholder', 'holderId')).toBe(true);
-  });
+  it.each(['股东证件号', '股东证照号码', '股东统一社会信用代码'])(
+    '%s is the shareholder holderId',
+    (header) => {
+      expect(means(header, 'shareholder', 'holderId')).toBe(true);
+    },
+  );
 
   it('股东证件号 is a holder identifier by meaning, not by its spelling', () => {
     expect(matches('股东证件号', 'shareholder', 'holderId')).toEqual(['meaning']);
