@@ -14,7 +14,8 @@ export interface DemoState {
   loaded: boolean;
   folder: string;
   summary?: DemoSummary;
-  rows?: { loaded: number; merged: number; quarantined: number };
+  /** Row outcomes over every file: rows = loaded + merged + quarantined + skipped (totals, footers, notes). */
+  rows?: { loaded: number; merged: number; quarantined: number; skipped: number };
 }
 
 /** Where the demo county of this home lives. */
@@ -60,14 +61,15 @@ export async function ensureDemo(
   const result = await ingestFiles(store, [join(folder, DATA_DIR)], {
     outDir: join(settings.home, 'ingest-runs'),
   });
-  const rows = { loaded: 0, merged: 0, quarantined: 0 };
+  const rows = { loaded: 0, merged: 0, quarantined: 0, skipped: 0 };
   for (const f of result.files) {
     rows.loaded += f.loaded;
     rows.merged += f.merged;
     rows.quarantined += f.quarantined;
+    rows.skipped += f.skipped;
   }
   say(
-    `导入完成：载入 ${rows.loaded} 行，合并 ${rows.merged} 行，隔离 ${rows.quarantined} 行（见 ${result.quarantineFile}） / ingested: ${rows.loaded} loaded, ${rows.merged} merged, ${rows.quarantined} quarantined`,
+    `导入完成：载入 ${rows.loaded} 行，合并 ${rows.merged} 行，隔离 ${rows.quarantined} 行（见 ${result.quarantineFile}），跳过合计/页脚等非数据行 ${rows.skipped} 行 / ingested: ${rows.loaded} loaded, ${rows.merged} merged, ${rows.quarantined} quarantined, ${rows.skipped} non-data rows skipped`,
   );
   for (const step of steps) await step(store, say);
   return { loaded: true, folder, ...(summary ? { summary } : {}), rows };

@@ -1,5 +1,5 @@
 // Village collective ledgers (三资台账) and subsidy rosters (惠民补贴): payments from a payer to a payee.
-import { normaliseKey, parseAmount, parseDate, parseIdNumber } from '../normalise/index.ts';
+import { normaliseKey, parseAmount, parseDate, parseIdNumber, periodStart } from '../normalise/index.ts';
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
 import { registeredByName } from './companies.ts';
 import {
@@ -16,12 +16,14 @@ import {
   villageRef,
 } from './common.ts';
 
-function paid(b: FragmentBuilder, ctx: BuildContext): { amount: number; date: string } {
+function paid(b: FragmentBuilder, ctx: BuildContext, period = ''): { amount: number; date: string } {
   const amountRaw = b.required('amount');
   const amount = parseAmount(amountRaw);
   if (!amount.ok) return reject('amount', amount.reason, amountRaw);
   if (amount.value <= 0) return reject('amount', 'amount.nonpositive: a payment must be positive', amountRaw);
-  const dateRaw = b.required('date');
+  // A roster that gives only the month or quarter it pays (发放月份 2025年1月) is dated by the period's first day.
+  const fromPeriod = b.text('date') ? undefined : periodStart(period);
+  const dateRaw = fromPeriod ?? b.required('date');
   const date = parseDate(dateRaw);
   if (!date.ok) return reject('date', date.reason, dateRaw);
   checkPlausibleDate(b, ctx, 'date', date.value);
@@ -90,7 +92,7 @@ export function buildSubsidy(row: MappedRow, ctx: BuildContext): BuildResult {
   const b = new FragmentBuilder(row);
   const program = b.required('program');
   const name = b.required('name');
-  const { amount, date } = paid(b, ctx);
+  const { amount, date } = paid(b, ctx, b.text('period'));
   const village = b.text('village');
   const unit = b.text('approvingUnit');
   const payer = unit

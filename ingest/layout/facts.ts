@@ -1,5 +1,5 @@
 // Gives the preamble's `label：value` pairs meaning for one family: 户名 is the statement's holder, 单位 the village.
-import { unitMultiplier } from '../normalise/index.ts';
+import { periodStart, unitMultiplier } from '../normalise/index.ts';
 import type { Family } from '../profiles/families.ts';
 import type { Kind } from '../types.ts';
 import { MONEY_FIELDS } from './content.ts';
@@ -9,23 +9,11 @@ import { headerForms, MATCH_CONFIDENCE, matchHeader } from './vocabulary.ts';
 /** The label under which a table's title (the first text above it) is offered: a roster's title names its programme. */
 export const TITLE_LABEL = '标题';
 
+/** The label under which a file's own name is offered: the last word on what a roster pays, after its title. */
+export const FILE_LABEL = '文件名';
+
 /** The label under which the period a table covers (from its title or a `期间：` line) is offered, as its first day. */
 export const PERIOD_LABEL = '所属期间';
-
-const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-
-/**
- * The first day of a period named in text: `2024年第二季度` → 2024-04-01, `2024年5月` → 2024-05-01, `2024年度` →
- * 2024-01-01. A roster of one period pays within it; its first day is the honest reading when no row says more.
- */
-export function periodStart(text: string): string | undefined {
-  const quarter = /(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度/.exec(text);
-  if (quarter) return `${quarter[1]}-${String((QUARTER[quarter[2]!]! - 1) * 3 + 1).padStart(2, '0')}-01`;
-  const month = /(\d{4})\s*年\s*(\d{1,2})\s*月/.exec(text);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${month[1]}-${month[2]!.padStart(2, '0')}-01`;
-  const year = /(\d{4})\s*年度?(?![\d月])/.exec(text);
-  return year ? `${year[1]}-01-01` : undefined;
-}
 
 /** A title as a name: `XX镇特困人员救助供养金发放表（2025年第一季度）` → `XX镇特困人员救助供养金`. */
 export function titleName(text: string): string {
@@ -51,7 +39,7 @@ const PREAMBLE_ALIASES: Partial<Record<Kind, Record<string, string[]>>> = {
   },
   subsidy: {
     village: ['填报单位', '发放单位', '单位'],
-    program: ['补贴项目', '项目名称', '资金名称', '补贴类别', TITLE_LABEL],
+    program: ['补贴项目', '项目名称', '资金名称', '补贴类别', TITLE_LABEL, FILE_LABEL],
     date: ['发放日期', '发放时间', PERIOD_LABEL],
   },
   cadre: { unit: ['填报单位', '单位', '单位名称'] },
@@ -145,4 +133,4 @@ export function preambleUnit(facts: readonly PreambleFact[]): number | undefined
   return fact ? Number(fact.value) : undefined;
 }
 
-export { MONEY_FIELDS };
+export { MONEY_FIELDS, periodStart };

@@ -1,7 +1,8 @@
 // Gives a grid table (CSV, XLSX sheet) its real shape: the located header, the preamble, and data rows told apart.
+import { basename } from 'node:path';
 import type { RawRow, SourceRecord, SourceTable } from '../readers/types.ts';
 import { buildValues } from '../readers/types.ts';
-import { PERIOD_LABEL, periodStart, TITLE_LABEL, titleName } from './facts.ts';
+import { FILE_LABEL, PERIOD_LABEL, periodStart, TITLE_LABEL, titleName } from './facts.ts';
 import { isKnownLabel, locateHeader } from './locate.ts';
 import { preambleText, readPreamble } from './preamble.ts';
 import { nonDataReason } from './rows.ts';
@@ -26,8 +27,11 @@ export function shapeTable(table: SourceTable): SourceTable {
   // The title is offered as a fact too: for a roster it names the programme the whole list pays.
   const title = texts[0] !== undefined ? titleName(texts[0]) : '';
   if (title) labelled.push({ label: TITLE_LABEL, value: title, row: located.above[0]?.row ?? 0 });
+  // The file's own name is the last word on what it holds (`2025年1月低保发放花名册.xlsx`): offered like a title.
+  const named = titleName(basename(table.file).replace(/\.[^.]+$/, ''));
+  if (named) labelled.push({ label: FILE_LABEL, value: named, row: 0 });
   // The period the title names (`（2024年第二季度）`), as its first day, for lists that give no date per row.
-  const period = texts[0] !== undefined ? periodStart(texts[0]) : undefined;
+  const period = periodStart(texts[0] ?? '') ?? periodStart(named);
   if (period) labelled.push({ label: PERIOD_LABEL, value: period, row: located.above[0]?.row ?? 0 });
   const headerKeys = new Set(
     [...headers, ...(located.subs ?? [])].map((h) => normaliseHeader(h)).filter((h) => h && !h.startsWith('__col')),

@@ -77,7 +77,8 @@ export function withoutBrackets(normalised: string): string {
 
 /** A normalised header rewritten into role `{…}` and attribute `<…>` tokens. */
 export function meaningOf(normalised: string): string {
-  let text = normalised;
+  // 所在村 and 所属乡镇 are the village and the town: the leading words only say "where it belongs".
+  let text = normalised.replace(/^(?:所在|所属)(?=.)/, '');
   for (const { pattern, token } of ROLES) text = text.replace(pattern, token);
   for (const { pattern, token } of ATTRIBUTES) text = text.replace(pattern, token);
   // `身份证号/统一社会信用代码` names one identifier twice: either may be in the cell. `收入/支出金额` names both

@@ -36,6 +36,7 @@ export {
   makeIdNumber,
   parseIdNumber,
 } from './idnumber.ts';
+export { periodStart } from './period.ts';
 export { parsePhone, phoneKind } from './phone.ts';
 export { formatRatio, parseRatio } from './ratio.ts';
 export {

@@ -237,7 +237,7 @@ export const FAMILIES: Family[] = [
       village: f(...VILLAGE),
       approvingUnit: f('审批单位', '主管部门', '发放单位', '审核单位'),
     },
-    required: [['program'], ['name'], ['amount'], ['date']],
+    required: [['program'], ['name'], ['amount'], ['date', 'period']],
   },
   {
     kind: 'person',

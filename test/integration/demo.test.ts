@@ -1,11 +1,11 @@
 // The demo county end to end: generated, ingested with exactly the planted bad rows quarantined, truth in the graph.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemo, isEmptyDatabase } from '../../engine/demo/bootstrap.ts';
-import { generateDemo, type Subject, type Truth } from '../../engine/demo/index.ts';
+import { type DemoSummary, generateDemo, type Subject, type Truth } from '../../engine/demo/index.ts';
 import { readSettings } from '../../engine/settings.ts';
 import type { Store } from '../../engine/store/gateway.ts';
 import { type IngestResult, ingestFiles } from '../../ingest/load/run.ts';
@@ -25,12 +25,13 @@ let store: Store;
 describe('demo county, scale 1', () => {
   const out = mkdtempSync(join(tmpdir(), 'qf-demo-int-'));
   let truth: Truth;
+  let summary: DemoSummary;
   let result: IngestResult;
   let dataDir: string;
 
   beforeAll(async () => {
     store = await cleanGraph();
-    const summary = await generateDemo({ out, scale: 1, seed: 7 });
+    summary = await generateDemo({ out, scale: 1, seed: 7 });
     dataDir = summary.dataDir;
     truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')) as Truth;
     result = await ingestFiles(store, [dataDir], { outDir: join(out, 'runs') });
@@ -48,6 +49,19 @@ describe('demo county, scale 1', () => {
     expect(new Set(quarantined)).toEqual(new Set(truth.malformed.map((m) => `${m.file}:${m.row}`)));
     const total = result.files.reduce((n, f) => n + f.quarantined, 0);
     expect(total).toBe(truth.malformed.length);
+  });
+
+  it('reads every data row the generator wrote and skips only totals, footers, notes and repeated headers', () => {
+    const written = new Map(summary.files.map((f) => [`${f.path}|${f.sheet ?? ''}`, f.rows]));
+    const skipped = result.files.reduce((n, f) => n + f.skipped, 0);
+    for (const f of result.files) {
+      expect(f.rows, f.path).toBe(f.loaded + f.merged + f.quarantined + f.skipped);
+      const key = `${relative(dataDir, f.path).split(sep).join('/')}|${f.sheet ?? ''}`;
+      expect(f.rows - f.skipped, key).toBe(written.get(key));
+    }
+    expect(result.files.length).toBe(summary.files.length);
+    // Statement totals and print footers, ledger month totals, roster notes, bulk answers' count lines.
+    expect(skipped).toBeGreaterThan(100);
   });
 
   it('puts every subject of every planted scheme and decoy into the graph', async () => {
@@ -90,6 +104,7 @@ describe('npm start on an empty database', () => {
     const first = await ensureDemo(store, settings, (m) => messages.push(m));
     expect(first.loaded).toBe(true);
     expect(first.rows!.loaded).toBeGreaterThan(1000);
+    expect(first.rows!.skipped).toBeGreaterThan(0);
     expect(await isEmptyDatabase(store)).toBe(false);
     const second = await ensureDemo(store, settings, (m) => messages.push(m));
     expect(second.loaded).toBe(false);

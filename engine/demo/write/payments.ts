@@ -1,8 +1,8 @@
 // Village collective ledgers (a workbook per town), subsidy rosters (one per program) and banks' account lists.
 import { isValidIdNumber } from '../../../ingest/normalise/idnumber.ts';
 import { dateOf, dayOf } from '../calendar.ts';
-import { BANKS, COUNTY } from '../places.ts';
 import type { Village } from '../model.ts';
+import { BANKS, COUNTY } from '../places.ts';
 import type { LedgerRow, SubsidyRow } from '../plan.ts';
 import { approvingUnit, FILE_NAME, PROGRAM, type ProgramKey } from '../subsidies.ts';
 import { Grid, grouped, wanDigits, yuan } from './grid.ts';

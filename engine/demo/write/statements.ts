@@ -2,7 +2,7 @@
 import type { StatementLine } from '../bank.ts';
 import { dateOf, dayOfStamp, timeOf } from '../calendar.ts';
 import type { Account } from '../model.ts';
-import { compactDate, cnDatePadded, dottedDate, Grid, grouped, yuan } from './grid.ts';
+import { cnDatePadded, compactDate, dottedDate, Grid, grouped, yuan } from './grid.ts';
 
 /** Everything a statement shows: the account, its movements in order, the period asked for, the print time. */
 export interface Statement {
@@ -272,6 +272,9 @@ const NS_ONLINE: StatementLayout = {
   },
 };
 
+/** Movements per printed page of the dot-matrix form: a rule and the header again start each next page. */
+const PAGE_LINES = 15;
+
 /**
  * 农村信用社-style counter print saved as GBK text (cf. rcc-counter.xlsx): spaced labels `账    号：` with the
  * value in the next cell, compact dates and times, a 借/贷 flag; a dashed rule and the header again at each page
@@ -299,7 +302,7 @@ const NS_TEXT: StatementLayout = {
     g.line('账    号：', s.account.no, '户    名：', s.account.holderName);
     g.line(...header);
     s.lines.forEach((l, i) => {
-      if (i > 0 && i % 40 === 0) {
+      if (i > 0 && i % PAGE_LINES === 0) {
         g.line('-'.repeat(60));
         g.line(...header);
       }

@@ -48,7 +48,7 @@ export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
   return zip;
 }
 
-/** Where Excel itself puts a part: the package's own parts, then the workbook, its styles, and the sheets last. */
+/** Where Excel itself puts a part: the package's own parts, the workbook, its styles and strings, the sheets last. */
 function partRank(name: string): number {
   const order = [
     /^\[Content_Types\]/,
@@ -56,7 +56,7 @@ function partRank(name: string): number {
     /^docProps\//,
     /^xl\/workbook\.xml$/,
     /^xl\/_rels\//,
-    /^xl\/(styles|theme)/,
+    /^xl\/(styles|theme|sharedStrings)/,
   ];
   const rank = order.findIndex((pattern) => pattern.test(name));
   return rank < 0 ? order.length : rank;
@@ -134,7 +134,7 @@ export async function writeWorkbook(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: full,
     useStyles: false,
-    useSharedStrings: false,
+    useSharedStrings: true,
   });
   workbook.creator = author;
   workbook.lastModifiedBy = author;

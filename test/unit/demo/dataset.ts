@@ -3,19 +3,20 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DemoSummary, generateDemo, type Truth, type WrittenFile } from '../../../engine/demo/index.ts';
+import { fileContext } from '../../../ingest/build/index.ts';
+import { mapShapedTable, openShapedTables } from '../../../ingest/layout/plan.ts';
+import { TableRows } from '../../../ingest/load/rows.ts';
 import {
   normaliseKey,
   parseAmount,
   parseCreditCode,
   parseDate,
   parseDateTime,
+  parseDirection,
   parseIdNumber,
   parsePhone,
   parseRatio,
 } from '../../../ingest/normalise/index.ts';
-import { fileContext } from '../../../ingest/build/index.ts';
-import { mapShapedTable, openShapedTables } from '../../../ingest/layout/plan.ts';
-import { TableRows } from '../../../ingest/load/rows.ts';
 import { shippedProfiles } from '../../../ingest/profiles/profile.ts';
 import type { Kind } from '../../../ingest/types.ts';
 
@@ -105,7 +106,8 @@ function bankMovement(f: Record<string, string>): { fen: number; out: boolean } 
   if (credit) return { fen: credit, out: false };
   const amount = f.amount ? fenOf(f.amount) : undefined;
   if (!amount) return undefined;
-  if (f.direction) return { fen: Math.abs(amount), out: f.direction === '借' };
+  const direction = f.direction ? parseDirection(f.direction) : undefined;
+  if (direction) return { fen: Math.abs(amount), out: direction === 'out' };
   return { fen: Math.abs(amount), out: amount < 0 };
 }
 

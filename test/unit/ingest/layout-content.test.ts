@@ -61,6 +61,21 @@ describe('fitsField, as loose as the builders’ parsers', () => {
     expect(fitsField('phone', '0571-88888888')).toBe(true);
   });
 
+  it('a number with a bad check digit is still an identifier: the builder quarantines it, with the reason', () => {
+    expect(fitsField('idNumber', '330102800101011')).toBe(true);
+    expect(fitsField('idNumber', '33010219800101011X')).toBe(true);
+    expect(fitsField('creditCode', '91330102MA2H200010')).toBe(true);
+  });
+
+  it('a spreadsheet serial is a date; ratios as percent or fraction; amounts with 万', () => {
+    expect(fitsField('date', '45662')).toBe(true);
+    expect(fitsField('ratio', '35%')).toBe(true);
+    expect(fitsField('ratio', '0.35')).toBe(true);
+    expect(fitsField('ratio', '三成')).toBe(false);
+    expect(fitsField('capital', '50万')).toBe(true);
+    expect(fitsField('phone', '张三')).toBe(false);
+  });
+
   it('fitShare counts only non-empty values', () => {
     expect(fitShare('idNumber', [ID, '张三', '', ID])).toEqual({ share: 2 / 3, count: 3 });
   });

@@ -1,6 +1,7 @@
 // Header-set fingerprints (ingest/layout/fingerprint.ts): one export layout, one fingerprint, whatever its rows.
 import { describe, expect, it } from 'vitest';
 import { headerFingerprint } from '../../../ingest/layout/fingerprint.ts';
+import { Profile } from '../../../ingest/profiles/profile.ts';
 
 const STATEMENT = ['交易日期', '交易金额', '余额', '对方户名'];
 
@@ -34,5 +35,32 @@ describe('headerFingerprint', () => {
       headerFingerprint(STATEMENT),
     );
     expect(headerFingerprint(['交易日期', '交易金额', '余额'])).not.toBe(headerFingerprint(STATEMENT));
+  });
+});
+
+describe('a saved profile matched by fingerprint', () => {
+  const profile = new Profile(
+    {
+      name: 'statement',
+      kind: 'bank',
+      idValidation: 'gb',
+      match: { fingerprint: headerFingerprint(STATEMENT) },
+      fields: { date: '交易日期', amount: '交易金额' },
+    },
+    'test',
+  );
+
+  it('matches the same layout with its columns moved and trailing unnamed columns', () => {
+    expect(profile.matches(['余额', '对方户名', '交易日期', '交易金额', '__col5'], 'b.csv')).toBe(true);
+  });
+
+  it('does not match another layout, nor an empty header set', () => {
+    expect(profile.matches(['交易日期', '交易金额', '余额'], 'b.csv')).toBe(false);
+    expect(profile.matches([], 'b.csv')).toBe(false);
+  });
+
+  it('a profile with no fingerprint and no headers matches nothing', () => {
+    const loose = new Profile({ name: 'loose', kind: 'bank', idValidation: 'gb', fields: {} }, 'test');
+    expect(loose.matches(STATEMENT, 'a.csv')).toBe(false);
   });
 });

@@ -120,6 +120,8 @@ describe('two-level headers', () => {
     const located = locateHeader(rows([['', '', '', '2025年3月31日'], ROSTER, CADRE]));
     expect(located.headerRows).toEqual([2]);
     expect(located.headers).toEqual(ROSTER);
+    expect(locateHeader(rows([['2025年3月31日', '', '', ''], ROSTER, CADRE])).headerRows).toEqual([2]);
+    expect(locateHeader(rows([['填报日期', '2025-03-31', '', ''], ROSTER, CADRE])).headers).toEqual(ROSTER);
   });
 
   it('joinTwoLevel refuses an empty top row and keeps a merged-down top cell whole', () => {
