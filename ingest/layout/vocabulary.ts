@@ -44,7 +44,8 @@ const ATTRIBUTES: Rewrite[] = [
   },
   { pattern: /卡号\/账号|账号\/卡号|账户号码|账户号|账号|卡号|账户(?!名)/g, token: ATTR('account') },
   // An account's name (户名) is its holder's; a bare 名称 may name anything (交易名称 is the kind of movement).
-  { pattern: /账户名称|账户名|户名/g, token: ATTR('acctname') },
+  // (客户名称 holds 户名 by accident of spelling: it is the customer's name.)
+  { pattern: /账户名称|账户名|(?<!客)户名(?!称)/g, token: ATTR('acctname') },
   { pattern: /姓名|名称|名字/g, token: ATTR('name') },
   { pattern: /联系电话|手机号码|手机号|电话号码|电话|手机|联系方式/g, token: ATTR('phone') },
   { pattern: /发生额|交易额|金额/g, token: ATTR('amount') },
