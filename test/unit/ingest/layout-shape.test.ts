@@ -6,10 +6,10 @@ import type { RawRow, SourceRecord, SourceTable } from '../../../ingest/readers/
 const ACCOUNT = '6228480012345678901';
 
 /** A CSV-like table as a reader gives it: head rows, raw rows, and a first-row reading shape replaces. */
-function grid(cells: string[][]): SourceTable {
+function grid(cells: string[][], file = 'x.csv'): SourceTable {
   const raw: RawRow[] = cells.map((c, i) => ({ row: i + 1, cells: c }));
   return {
-    file: 'x.csv',
+    file,
     format: 'csv',
     headers: cells[0] ?? [],
     records: async function* () {},
@@ -40,7 +40,13 @@ describe('shapeTable on tables without a grid or without rows', () => {
   it('a grid with no rows has no headers, no layout rows and no records', async () => {
     const shaped = shapeTable(grid([]));
     expect(shaped.headers).toEqual([]);
-    expect(shaped.layout).toEqual({ headerRows: [], headers: [], labelled: [], preambleText: [] });
+    // The file's own name is offered like a title, even with no rows.
+    expect(shaped.layout).toEqual({
+      headerRows: [],
+      headers: [],
+      labelled: [{ label: '文件名', value: 'x', row: 0 }],
+      preambleText: [],
+    });
     expect(await all(shaped)).toEqual([]);
   });
 });
@@ -63,6 +69,7 @@ describe('a statement with a title, an account block and a total', () => {
       { label: '户名', value: '张三', row: 2 },
       { label: '账号', value: ACCOUNT, row: 2 },
       { label: '标题', value: '城关镇低保金', row: 1 },
+      { label: '文件名', value: 'x', row: 0 },
       { label: '所属期间', value: '2024-04-01', row: 1 },
     ]);
     expect(shaped.layout?.preambleText).toEqual(['城关镇低保金发放明细表（2024年第二季度）']);
@@ -81,5 +88,23 @@ describe('a statement with a title, an account block and a total', () => {
   it('samples data rows only', async () => {
     const sample = await sampleRecords(shaped);
     expect(sample.map((r) => r.row)).toEqual([4]);
+  });
+});
+
+describe('a list with no title', () => {
+  it('takes its programme and period from the file name', () => {
+    const shaped = shapeTable(
+      grid(
+        [
+          ['姓名', '金额'],
+          ['张三', '100'],
+        ],
+        '/in/2024年5月低保发放花名册.csv',
+      ),
+    );
+    expect(shaped.layout?.labelled).toEqual([
+      { label: '文件名', value: '2024年5月低保', row: 0 },
+      { label: '所属期间', value: '2024-05-01', row: 0 },
+    ]);
   });
 });
