@@ -1,7 +1,6 @@
 // Village collective ledgers (三资台账) and subsidy rosters (惠民补贴): payments from a payer to a payee.
 import { normaliseKey, parseAmount, parseDate, parseIdNumber, periodStart } from '../normalise/index.ts';
 import type { BuildResult, MappedRow, NodeRef } from '../types.ts';
-import { registeredByName } from './companies.ts';
 import {
   type BuildContext,
   checkPlausibleDate,
@@ -15,6 +14,7 @@ import {
   shortHash,
   villageRef,
 } from './common.ts';
+import { registeredByName } from './companies.ts';
 
 function paid(b: FragmentBuilder, ctx: BuildContext, period = ''): { amount: number; date: string } {
   const amountRaw = b.required('amount');
@@ -24,7 +24,8 @@ function paid(b: FragmentBuilder, ctx: BuildContext, period = ''): { amount: num
   // A roster that gives only the month or quarter it pays (发放月份 2025年1月) is dated by the period's first day.
   const fromPeriod = b.text('date') ? undefined : periodStart(period);
   const dateRaw = fromPeriod ?? b.required('date');
-  const date = parseDate(dateRaw);
+  // A range (`2025-01-01 至 2025-03-31`, a roster's 起止日期 above the table) dates its payments by its first day.
+  const date = parseDate(dateRaw.split(/\s*(?:至|到|~|—|–)\s*/)[0] ?? dateRaw);
   if (!date.ok) return reject('date', date.reason, dateRaw);
   checkPlausibleDate(b, ctx, 'date', date.value);
   return { amount: amount.value, date: date.value };
@@ -60,7 +61,7 @@ export function buildLedger(row: MappedRow, ctx: BuildContext): BuildResult {
           payeeName,
           (register) =>
             `party.unkeyed: 收款单位「${payeeName}」未给统一社会信用代码，且${register}该名称的企业 / a company payee ` +
-            'needs its credit code, and none of that name is in this run\'s company register',
+            "needs its credit code, and none of that name is in this run's company register",
         )
       : mention(b, village.key, payeeName);
   }

@@ -66,7 +66,8 @@ function headerCandidates(family: Family, inputs: ColumnInput[]): HeaderCandidat
           if (!match) continue;
           // The sub-column alone (`姓名` under `申报人`) is a weaker reading than the whole two-level header.
           const strength = MATCH_CONFIDENCE[match] - (t > 0 ? 0.25 : 0);
-          if (!best || strength > best.strength) best = { strength, how: `${match}:${alias.plain}`, alias: index };
+          if (!best || strength > best.strength)
+            best = { strength, how: `${match}:${alias.plain}`, alias: index };
         }
       }
       if (best) out.push({ field, column, order, ...best });
@@ -79,7 +80,9 @@ function headerCandidates(family: Family, inputs: ColumnInput[]): HeaderCandidat
 
 function evidenceOfHeader(how: string): string {
   const [match, alias] = how.split(':');
-  const zh = { exact: '表头即', meaning: '表头含义同', tokens: '表头要素同', contains: '表头包含' }[match ?? ''] ?? '表头';
+  const zh =
+    { exact: '表头即', meaning: '表头含义同', tokens: '表头要素同', contains: '表头包含' }[match ?? ''] ??
+    '表头';
   return `${zh}「${alias}」 header ${match} "${alias}"`;
 }
 
@@ -111,7 +114,9 @@ export function mapColumns(
     content: { type: content[index]!.type, share: content[index]!.share },
   }));
   const taken = new Map<string, number>();
-  const candidates = headerCandidates(family, inputs).filter((c) => !options.exactOnly || c.how.startsWith('exact:'));
+  const candidates = headerCandidates(family, inputs).filter(
+    (c) => !options.exactOnly || c.how.startsWith('exact:'),
+  );
   for (const candidate of candidates) {
     const column = columns[candidate.column]!;
     if (taken.has(candidate.field) || column.field !== null) continue;
@@ -126,14 +131,21 @@ export function mapColumns(
     column.evidence.push(evidenceOfHeader(candidate.how));
     if (fit.count > 0) {
       const fitting = Math.round(fit.share * fit.count);
-      column.evidence.push(`值 ${fitting}/${fit.count} 可读为 ${candidate.field} / values ${fitting}/${fit.count} read as ${candidate.field}`);
+      column.evidence.push(
+        `值 ${fitting}/${fit.count} 可读为 ${candidate.field} / values ${fitting}/${fit.count} read as ${candidate.field}`,
+      );
       if (fit.share < 0.7) column.conflict = `部分值不符 / some values do not read as ${candidate.field}`;
     }
     taken.set(candidate.field, candidate.column);
   }
   if (!options.exactOnly) {
     splitCombined(family, inputs, columns, taken);
-    fillByContent(family, inputs, columns, new Map([...taken, ...[...satisfied].map((f) => [f, -1] as const)]));
+    fillByContent(
+      family,
+      inputs,
+      columns,
+      new Map([...taken, ...[...satisfied].map((f) => [f, -1] as const)]),
+    );
     if ('date' in family.fields && !taken.has('date')) composeDate(inputs, columns);
   }
   for (const column of columns) {
@@ -148,8 +160,6 @@ export function mapColumns(
   return { columns, fields, weight };
 }
 
-/** Content types that identify a column on their own (a name or free text could be anything). */
-const STRONG = new Set<ContentType>(['idNumber', 'creditCode', 'mobile', 'account', 'date', 'datetime', 'amount']);
 
 /**
  * A date kept in two columns under a year (`2025年` over `月` | `日`, as cash journals rule their pages): the day
@@ -187,13 +197,18 @@ function splitCombined(
 ): void {
   const pairs = (SPLIT_PAIRS[family.kind] ?? []).filter(([a, n]) => !taken.has(a) && !taken.has(n));
   for (const column of columns) {
-    if (column.field !== null || column.content.type !== 'accountAndName' || column.content.share < 0.6) continue;
+    if (column.field !== null || column.content.type !== 'accountAndName' || column.content.share < 0.6)
+      continue;
     const header = headerForms(inputs[column.index]!.header).meaning;
     const pair = pairs.find(([, , role]) => header.includes(`{${role}}`)) ?? pairs[0];
     if (!pair) return;
     pairs.splice(pairs.indexOf(pair), 1);
     const [accountField, nameField] = pair;
-    const evidence = evidenceOfValues('accountAndName', column.content.share, nonEmpty(inputs[column.index]!));
+    const evidence = evidenceOfValues(
+      'accountAndName',
+      column.content.share,
+      nonEmpty(inputs[column.index]!),
+    );
     Object.assign(column, { field: accountField, part: 'account', confidence: 0.8, evidence: [evidence] });
     columns.push({ ...column, field: nameField, part: 'name', evidence: [evidence] });
     taken.set(accountField, column.index);
@@ -229,7 +244,11 @@ function fillByContent(
       const expected = expectedContent(field)?.filter((t) => strong.has(t));
       if (!expected?.length) continue;
       const free = columns.filter(
-        (c) => c.field === null && !c.conflict && expected.includes(c.content.type) && c.content.share >= threshold,
+        (c) =>
+          c.field === null &&
+          !c.conflict &&
+          expected.includes(c.content.type) &&
+          c.content.share >= threshold,
       );
       // Two free columns of IDs: which one is this field cannot be told from the values; nothing is guessed.
       if (free.length !== 1) continue;

@@ -59,8 +59,10 @@ const PHONE_SHAPE = /^[\d\s\-+()（）转]{5,24}$/;
  */
 export function fitsField(field: string, value: string): boolean | undefined {
   const v = normaliseText(value);
-  if (field === 'creditCode' || field === 'idNumber' || /Id$/.test(field)) return ID_SHAPE.test(v.replace(/\s/g, ''));
-  if (/(?:Account|accountNo)$/.test(field)) return ACCOUNT_SHAPE.test(v) || splitAccountAndName(v) !== undefined;
+  if (field === 'creditCode' || field === 'idNumber' || /Id$/.test(field))
+    return ID_SHAPE.test(v.replace(/\s/g, ''));
+  if (/(?:Account|accountNo)$/.test(field))
+    return ACCOUNT_SHAPE.test(v) || splitAccountAndName(v) !== undefined;
   if (field === 'phone') return PHONE_SHAPE.test(v);
   if (MONEY_FIELDS.has(field) || field === 'capital' || field === 'subscribed') return parseAmount(v).ok;
   if (field === 'ratio') return parseRatio(v).ok;

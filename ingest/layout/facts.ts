@@ -34,7 +34,16 @@ const PREAMBLE_ALIASES: Partial<Record<Kind, Record<string, string[]>>> = {
     ownId: ['证件号码', '客户证件号码', '身份证号码'],
   },
   ledger: {
-    village: ['单位', '核算单位', '单位名称', '编制单位', '填报单位', '集体经济组织名称', '村集体经济组织', '账套名称'],
+    village: [
+      '单位',
+      '核算单位',
+      '单位名称',
+      '编制单位',
+      '填报单位',
+      '集体经济组织名称',
+      '村集体经济组织',
+      '账套名称',
+    ],
     payerAccount: ['账号', '银行账号', '开户账号', '基本户账号'],
   },
   subsidy: {
@@ -93,7 +102,8 @@ export function preambleFacts(
     if (/单位/.test(pair.label)) {
       const unit = unitMultiplier(pair.value) ?? unitMultiplier(`${pair.label}：${pair.value}`);
       if (unit !== undefined) {
-        if (!taken.has('unit')) facts.push({ field: 'unit', value: String(unit), row: pair.row, label: pair.label });
+        if (!taken.has('unit'))
+          facts.push({ field: 'unit', value: String(unit), row: pair.row, label: pair.label });
         taken.add('unit');
         continue;
       }

@@ -70,18 +70,30 @@ function nonEmpty(cells: readonly string[]): number {
  * cell holds the text) becomes `group·sub`; a column merged down both rows keeps the top text. Undefined when the
  * top row is not a group row: a title over the whole width, or a row with one cell and no merged-down columns.
  */
-export function joinTwoLevel(top: readonly string[], sub: readonly string[]): { headers: string[]; subs: string[] } | undefined {
+export function joinTwoLevel(
+  top: readonly string[],
+  sub: readonly string[],
+): { headers: string[]; subs: string[] } | undefined {
   const width = Math.max(top.length, sub.length);
   const topCount = nonEmpty(top);
-  const mergedDown = Array.from({ length: width }, (_, i) => !(sub[i] ?? '').trim() && !!(top[i] ?? '').trim());
+  const mergedDown = Array.from(
+    { length: width },
+    (_, i) => !(sub[i] ?? '').trim() && !!(top[i] ?? '').trim(),
+  );
   const spans = Array.from(
     { length: width },
-    (_, i) => !!(top[i] ?? '').trim() && !!(sub[i] ?? '').trim() && !(top[i + 1] ?? '').trim() && !!(sub[i + 1] ?? '').trim(),
+    (_, i) =>
+      !!(top[i] ?? '').trim() &&
+      !!(sub[i] ?? '').trim() &&
+      !(top[i + 1] ?? '').trim() &&
+      !!(sub[i + 1] ?? '').trim(),
   );
   if (topCount === 0) return undefined;
   if (!mergedDown.some(Boolean) && !spans.some(Boolean)) return undefined;
-  // One cell at the left over a full row is a title, not a group.
-  if (topCount === 1 && !mergedDown.some(Boolean) && (top[0] ?? '').trim()) return undefined;
+  // One cell over a full row is a title (at the left or centred), not a group, unless it names a field itself
+  // (发生额 over 借方/贷方, 申报人 over 姓名/身份证号码).
+  const only = top.find((c) => c.trim() !== '')?.trim() ?? '';
+  if (topCount === 1 && !mergedDown.some(Boolean) && !isKnownLabel(only)) return undefined;
   const headers: string[] = [];
   const subs: string[] = [];
   let group = '';
@@ -127,10 +139,16 @@ export function locateHeader(head: readonly RawRow[]): Located {
   // A group row directly above the best row, or the best row itself over a sub-header row below it: whichever
   // joins into the better header (a date or a signature line above a header is no group row).
   const pairs: { rows: [RawRow, RawRow]; above: RawRow[] }[] = [];
-  if (top && top.row === header.row - 1 && isSubHeaderRow(top.cells) && !top.cells.some((c) => /\d/.test(c))) {
+  if (
+    top &&
+    top.row === header.row - 1 &&
+    isSubHeaderRow(top.cells) &&
+    !top.cells.some((c) => /\d/.test(c))
+  ) {
     pairs.push({ rows: [top, header], above: above.slice(0, -1) });
   }
-  if (below && below.row === header.row + 1 && isSubHeaderRow(below.cells)) pairs.push({ rows: [header, below], above });
+  if (below && below.row === header.row + 1 && isSubHeaderRow(below.cells))
+    pairs.push({ rows: [header, below], above });
   let chosen: (Located & { score: number }) | undefined;
   for (const pair of pairs) {
     const joined = joinTwoLevel(pair.rows[0].cells, pair.rows[1].cells);
@@ -166,7 +184,7 @@ export function locateHeader(head: readonly RawRow[]): Located {
 /** A row of English column names: Latin words only, no digits, at least two of them. */
 function isTranslationRow(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
-  return filled.length >= 2 && filled.every((c) => /^[A-Za-z][A-Za-z .\/()&'-]*$/.test(c));
+  return filled.length >= 2 && filled.every((c) => /^[A-Za-z][A-Za-z ./()&'-]*$/.test(c));
 }
 
 /** A row that can be one level of a two-level header: words only, no data values, no facts. */

@@ -60,7 +60,9 @@ export function columnRule(column: ColumnPlan, field: string, unit?: number): Fi
     header: column.header,
     ...(columnUnit ? { unit: columnUnit as Unit } : {}),
     ...(column.part && field === column.field ? { part: column.part } : {}),
-    ...(column.dateParts && field === column.field ? { year: column.dateParts.year, month: column.dateParts.month } : {}),
+    ...(column.dateParts && field === column.field
+      ? { year: column.dateParts.year, month: column.dateParts.month }
+      : {}),
   };
   return Object.keys(rule).length === 1 ? column.header : rule;
 }

@@ -3,15 +3,22 @@ import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { type EngineError, InvalidInputError, isEngineError } from '../../engine/errors.ts';
 import { familyOf } from '../profiles/families.ts';
-import { Profile, type ProfileSpec } from '../profiles/profile.ts';
+import type { Profile, ProfileSpec } from '../profiles/profile.ts';
 import { listInputFiles, openTables, type ReadLimits } from '../readers/index.ts';
 import { DEFAULT_READ_LIMITS } from '../readers/limits.ts';
 import type { SourceTable } from '../readers/types.ts';
 import type { Kind } from '../types.ts';
 import type { ColumnInput } from './columns.ts';
-import { headerFingerprint } from './fingerprint.ts';
 import { preambleUnit } from './facts.ts';
-import { columnRule, columnsOfProfile, factRule, type Labelled, type MappedTable, mapTable } from './mapping.ts';
+import { headerFingerprint } from './fingerprint.ts';
+import {
+  columnRule,
+  columnsOfProfile,
+  factRule,
+  type Labelled,
+  type MappedTable,
+  mapTable,
+} from './mapping.ts';
 import { sampleRecords, shapeTable } from './shape.ts';
 import type { SkippedRow, SkipReason, TablePlan } from './types.ts';
 
@@ -26,14 +33,18 @@ export interface PlanOptions {
 }
 
 /** Opens a file's tables shaped: header located, preamble read, non-data rows marked. */
-export async function openShapedTables(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<SourceTable[]> {
+export async function openShapedTables(
+  path: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<SourceTable[]> {
   return (await openTables(path, limits)).map(shapeTable);
 }
 
 /** The preamble's pairs as label → value (the first of a repeated label), as profiles read them. */
 export function factsOf(table: SourceTable): Map<string, string> {
   const facts = new Map<string, string>();
-  for (const pair of table.layout?.labelled ?? []) if (!facts.has(pair.label)) facts.set(pair.label, pair.value);
+  for (const pair of table.layout?.labelled ?? [])
+    if (!facts.has(pair.label)) facts.set(pair.label, pair.value);
   return facts;
 }
 
@@ -50,12 +61,17 @@ async function columnInputs(table: SourceTable): Promise<ColumnInput[]> {
  * The mapping of one shaped table: an explicit profile first, then a shipped/saved profile that matches its
  * headers (unless a kind is forced), else recognition by meaning and content.
  */
-export async function mapShapedTable(table: SourceTable, options: PlanOptions): Promise<MappedTable & { profileName?: string }> {
+export async function mapShapedTable(
+  table: SourceTable,
+  options: PlanOptions,
+): Promise<MappedTable & { profileName?: string }> {
   const inputs = await columnInputs(table);
   const labelled = table.layout?.labelled ?? [];
   const chosen =
     options.profile ??
-    (options.kind ? undefined : options.profiles?.find((p) => p.matches(table.headers, basename(table.file))));
+    (options.kind
+      ? undefined
+      : options.profiles?.find((p) => p.matches(table.headers, basename(table.file))));
   if (!chosen) return mapTable(table.file, inputs, labelled, { kind: options.kind });
   const mapping = chosen.toMapping(table.headers, table.file);
   // The recognised columns give the samples and content; the profile decides the fields.
@@ -73,7 +89,12 @@ export async function mapShapedTable(table: SourceTable, options: PlanOptions): 
 }
 
 /** The recognised reading under a profile's kind, for the plan's samples; none when it would not map. */
-function safeMap(file: string, inputs: ColumnInput[], labelled: Labelled, kind: Kind): MappedTable | undefined {
+function safeMap(
+  file: string,
+  inputs: ColumnInput[],
+  labelled: Labelled,
+  kind: Kind,
+): MappedTable | undefined {
   try {
     return mapTable(file, inputs, labelled, { kind });
   } catch {
@@ -102,7 +123,11 @@ async function countRows(table: SourceTable): Promise<{ data: number; skipped: T
   return { data, skipped: { count, byReason, examples } };
 }
 
-function refusedPlan(table: Pick<SourceTable, 'file' | 'sheet' | 'format' | 'headers'>, error: EngineError, shown: string): TablePlan {
+function refusedPlan(
+  table: Pick<SourceTable, 'file' | 'sheet' | 'format' | 'headers'>,
+  error: EngineError,
+  shown: string,
+): TablePlan {
   const details = error.details as { missing?: string[][]; columns?: TablePlan['columns'] };
   return {
     file: shown,
@@ -187,12 +212,21 @@ export function profileFromPlan(
   const fields: ProfileSpec['fields'] = {};
   const keepColumns = kind === plan.kind;
   for (const column of plan.columns) {
-    const field = correction.columns && column.header in correction.columns ? correction.columns[column.header] : keepColumns ? column.field : null;
+    const field =
+      correction.columns && column.header in correction.columns
+        ? correction.columns[column.header]
+        : keepColumns
+          ? column.field
+          : null;
     if (!field) continue;
     if (!(field in family.fields)) {
-      throw new InvalidInputError('profile.unknownField', `${family.zh}没有字段 ${field} / ${kind} has no field ${field}`, {
-        details: { field, kind, known: Object.keys(family.fields) },
-      });
+      throw new InvalidInputError(
+        'profile.unknownField',
+        `${family.zh}没有字段 ${field} / ${kind} has no field ${field}`,
+        {
+          details: { field, kind, known: Object.keys(family.fields) },
+        },
+      );
     }
     fields[field] = columnRule(column, field, preambleUnit(plan.preamble));
   }

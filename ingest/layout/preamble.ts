@@ -36,7 +36,13 @@ export function readPreamble(
       const cell = filled[i]!;
       // A label in its own cell, the value in the next (`账号` | `6216…`): only for words known as labels.
       const next = filled[i + 1];
-      if (!/[:：]/.test(cell) && next !== undefined && !/[:：]/.test(next) && isLabel(cell) && !isLabel(next)) {
+      if (
+        !/[:：]/.test(cell) &&
+        next !== undefined &&
+        !/[:：]/.test(next) &&
+        isLabel(cell) &&
+        !isLabel(next)
+      ) {
         out.push({ label: clean(cell), value: next, row });
         i += 1;
         continue;
@@ -65,6 +71,11 @@ export function preambleText(rows: readonly RawRow[], facts: readonly LabelledVa
   const withFacts = new Set(facts.map((f) => f.row));
   return rows
     .filter((r) => !withFacts.has(r.row))
-    .map((r) => r.cells.map((c) => c.trim()).filter(Boolean).join(' '))
+    .map((r) =>
+      r.cells
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' '),
+    )
     .filter(Boolean);
 }

@@ -1,12 +1,14 @@
 // Tells data rows from the rest below a header: totals, print footers, notes, dashed rules and repeated headers.
-import { normaliseHeader } from './vocabulary.ts';
+
 import type { SkipReason } from './types.ts';
+import { normaliseHeader } from './vocabulary.ts';
 
 /** A cell that is a total's label, alone: 合计, 小计, 本页合计, 本月合计, 本年累计, 总计, 累计 (with a colon or not). */
 const TOTAL = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计|汇总)(?:金额|数|笔数)?[:：]?$/u;
 
 /** A total written with its figure or count in the same cell: `合计：12笔`, `合计 1,234.00`. */
-const TOTAL_WITH_VALUE = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计)\s*[:：]?\s*[\d,.]+\s*(?:元|笔|条|人|户|具)?$/u;
+const TOTAL_WITH_VALUE =
+  /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计)\s*[:：]?\s*[\d,.]+\s*(?:元|笔|条|人|户|具)?$/u;
 
 /** A total's label opening its cell with a colon, whatever follows: `合计：10户 37人`. */
 const TOTAL_LABELLED = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|共计)\s*[:：]/u;
@@ -15,7 +17,8 @@ const TOTAL_LABELLED = /^[\p{Script=Han}\d]{0,8}(?:小计|合计|总计|累计|�
  * Balances carried in or out, not movements: 期初余额, 上年结转, 承前页, 过次页. The period word is required: a bare
  * 余额 is a repeated header cell or a person's name, never a carried balance.
  */
-const CARRIED = /^(?:期初|期末|年初|年末|上年|上期|上月|本期|本年)(?:余额|结转|结余)$|^(?:承前页|过次页|转下页|承上页|上页转来)$/;
+const CARRIED =
+  /^(?:期初|期末|年初|年末|上年|上期|上月|本期|本年)(?:余额|结转|结余)$|^(?:承前页|过次页|转下页|承上页|上页转来)$/;
 
 /** Footer labels that end a printed export: the label is followed by a colon, with or without a value. */
 const FOOTER =
@@ -47,12 +50,17 @@ export function nonDataReason(
   // Brackets around a whole remark (`（以下空白）`) do not change what it is.
   const first = filled[0]!.replace(/^[（(【[]\s*|\s*[）)】\]]$/g, '');
   if (filled.every((c) => RULE.test(c))) return { reason: 'rule', text };
-  if (filled.some((c) => TOTAL.test(c.replace(/\s/g, '')) || TOTAL_WITH_VALUE.test(c))) return { reason: 'total', text };
+  if (filled.some((c) => TOTAL.test(c.replace(/\s/g, '')) || TOTAL_WITH_VALUE.test(c)))
+    return { reason: 'total', text };
   if (filled.some((c) => CARRIED.test(c.replace(/\s/g, '')))) return { reason: 'total', text };
   if (TOTAL_LABELLED.test(first)) return { reason: 'total', text };
   if (FOOTER.test(first) && filled.length <= 4) return { reason: 'footer', text };
   // `统计时间：…  制表人：…`: a few labelled values in a wide table close it, whatever the labels are.
-  if (filled.length <= 3 && headerKeys.size >= 4 && filled.every((c) => /^[\p{Script=Han}\s]{2,8}[:：]/u.test(c))) {
+  if (
+    filled.length <= 3 &&
+    headerKeys.size >= 4 &&
+    filled.every((c) => /^[\p{Script=Han}\s]{2,8}[:：]/u.test(c))
+  ) {
     return { reason: 'footer', text };
   }
   if (NOTE.test(first) && filled.length <= 3) return { reason: 'note', text };
@@ -60,7 +68,8 @@ export function nonDataReason(
   if (filled.length <= 2 && first.length >= 10 && /[。！]$/.test(first)) return { reason: 'note', text };
   // One lone text in a wide table is a remark between or below rows (单位：元, （本明细加盖业务专用章有效）): no
   // record of any kind is a single value.
-  if (filled.length === 1 && headerKeys.size >= 3 && !/^[\d.,+\-\s¥￥]+$/.test(first)) return { reason: 'note', text };
+  if (filled.length === 1 && headerKeys.size >= 3 && !/^[\d.,+\-\s¥￥]+$/.test(first))
+    return { reason: 'note', text };
   const repeated = filled.filter((c) => headerKeys.has(normaliseHeader(c))).length;
   if (headerKeys.size >= 2 && repeated >= Math.max(2, Math.ceil(filled.length * 0.6))) {
     return { reason: 'repeatedHeader', text };

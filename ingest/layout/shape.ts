@@ -34,7 +34,9 @@ export function shapeTable(table: SourceTable): SourceTable {
   const period = periodStart(texts[0] ?? '') ?? periodStart(named);
   if (period) labelled.push({ label: PERIOD_LABEL, value: period, row: located.above[0]?.row ?? 0 });
   const headerKeys = new Set(
-    [...headers, ...(located.subs ?? [])].map((h) => normaliseHeader(h)).filter((h) => h && !h.startsWith('__col')),
+    [...headers, ...(located.subs ?? [])]
+      .map((h) => normaliseHeader(h))
+      .filter((h) => h && !h.startsWith('__col')),
   );
   const toRecord = (raw: RawRow): SourceRecord => {
     const record: SourceRecord = {

@@ -136,10 +136,15 @@ export function headerForms(header: string): HeaderForms {
  * they add no role: `交易金额` contains `金额`, but `对方账号` does not stand for `账号` because 对方 is a role.
  */
 export function matchHeader(header: HeaderForms, alias: HeaderForms): HeaderMatch | undefined {
-  if (header.plain === alias.plain || header.bare === alias.plain || header.inline === alias.plain) return 'exact';
+  if (header.plain === alias.plain || header.bare === alias.plain || header.inline === alias.plain)
+    return 'exact';
   if (header.meaning === alias.meaning || header.bareMeaning === alias.meaning) return 'meaning';
   // Same party, attribute and side in another order or with qualifiers (交易, 本次): 交易金额(收入) = 收入金额.
-  if (header.tokens !== '' && header.tokens === alias.tokens && (alias.tokens.match(TOKEN) ?? []).length >= 2) {
+  if (
+    header.tokens !== '' &&
+    header.tokens === alias.tokens &&
+    (alias.tokens.match(TOKEN) ?? []).length >= 2
+  ) {
     return 'tokens';
   }
   const target = alias.meaning;
@@ -162,4 +167,9 @@ const QUALIFIERS =
 const NAMED_THINGS = /交易|业务|项目|商品|产品|资金|补贴|工程|合同|文件|科目|摘要/;
 
 /** Confidence of each kind of header match before the values are seen. */
-export const MATCH_CONFIDENCE: Record<HeaderMatch, number> = { exact: 1, meaning: 0.9, tokens: 0.85, contains: 0.7 };
+export const MATCH_CONFIDENCE: Record<HeaderMatch, number> = {
+  exact: 1,
+  meaning: 0.9,
+  tokens: 0.85,
+  contains: 0.7,
+};

@@ -3,11 +3,11 @@
 import { parentPort } from 'node:worker_threads';
 import { isEngineError } from '../../engine/errors.ts';
 import { fileContext } from '../build/index.ts';
+import { openShapedTables } from '../layout/plan.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
 import { Profile, type ProfileSpec } from '../profiles/profile.ts';
-import { openShapedTables } from '../layout/plan.ts';
 import type { ReadLimits } from '../readers/index.ts';
-import type { BuildOptions, Kind, MappedRow } from '../types.ts';
+import type { BuildOptions, Kind } from '../types.ts';
 import type { QuarantineEntry } from './quarantine.ts';
 import { TableRows } from './rows.ts';
 import type { BuildMessage } from './table.ts';
@@ -92,7 +92,12 @@ async function main(job: BuildJob): Promise<void> {
       if (outcome.type === 'skipped') {
         // Totals, footers and notes are counted apart and listed in the report: never loaded, never bad rows.
         counts.skipped += 1;
-        entries.push({ ...base, field: '*', reason: `row.${outcome.reason}: ${outcome.text}`, disposition: 'skipped' });
+        entries.push({
+          ...base,
+          field: '*',
+          reason: `row.${outcome.reason}: ${outcome.text}`,
+          disposition: 'skipped',
+        });
         continue;
       }
       if (outcome.type === 'quarantined') {

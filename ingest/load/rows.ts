@@ -1,6 +1,7 @@
 // What becomes of each record of a table: skipped as non-data, quarantined with a reason, or built into a fragment.
-import { buildRow } from '../build/index.ts';
+
 import type { BuildContext } from '../build/common.ts';
+import { buildRow } from '../build/index.ts';
 import { factsOf } from '../layout/plan.ts';
 import { normaliseKey, normaliseText } from '../normalise/index.ts';
 import type { FieldMapping } from '../profiles/detect.ts';
@@ -33,7 +34,12 @@ function preambleFragment(kind: Kind, fields: Record<string, string>): Fragment 
   if (!key) return undefined;
   const holderName = normaliseText(fields.ownName ?? '');
   const node = { label: 'Account' as const, key };
-  return { nodes: [{ ...node, props: holderName ? { holderName } : {} }], edges: [], primary: { node }, warnings: [] };
+  return {
+    nodes: [{ ...node, props: holderName ? { holderName } : {} }],
+    edges: [],
+    primary: { node },
+    warnings: [],
+  };
 }
 
 /**

@@ -226,7 +226,9 @@ async function ingestRun(
   const displayName = options.displayName ?? defaultDisplayName;
   try {
     const planned = await planRun(paths, options, profileObj, profiles, limits);
-    const mappedTables = planned.flatMap(({ table, mapping }) => (table && mapping ? [{ table, mapping }] : []));
+    const mappedTables = planned.flatMap(({ table, mapping }) =>
+      table && mapping ? [{ table, mapping }] : [],
+    );
     // Registers are read a second time only when a sheet of the run names companies without their codes.
     const needsIndex = mappedTables.some(({ mapping }) => NAMES_COMPANIES.has(mapping.kind));
     const companyCodes = needsIndex ? await companyNameIndex(mappedTables) : {};

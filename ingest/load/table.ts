@@ -161,7 +161,10 @@ export function ingestTableInWorker(
         });
       } else open();
       if (!settled) worker.postMessage({ type: 'credit' } satisfies WorkerCommand);
-      onProgress?.({ file: label, rows: summary.loaded + summary.merged + summary.quarantined + summary.skipped });
+      onProgress?.({
+        file: label,
+        rows: summary.loaded + summary.merged + summary.quarantined + summary.skipped,
+      });
     };
     const onMessage = (message: BuildMessage) => {
       if (settled) return;

@@ -10,8 +10,8 @@ export function periodStart(text: string): string | undefined {
   const quarter = /(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度/.exec(text);
   if (quarter) return `${quarter[1]}-${String((QUARTER[quarter[2]!]! - 1) * 3 + 1).padStart(2, '0')}-01`;
   const month = /(\d{4})\s*年\s*(\d{1,2})\s*月/.exec(text);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${month[1]}-${month[2]!.padStart(2, '0')}-01`;
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12)
+    return `${month[1]}-${month[2]!.padStart(2, '0')}-01`;
   const year = /(\d{4})\s*年度?(?![\d月])/.exec(text);
   return year ? `${year[1]}-01-01` : undefined;
 }
-

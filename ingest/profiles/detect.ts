@@ -1,9 +1,9 @@
 // Decides what a file is from its headers (or a given kind/profile) and maps headers to canonical fields.
 import { basename } from 'node:path';
 import { InvalidInputError } from '../../engine/errors.ts';
-import type { Kind } from '../types.ts';
 import { columnLetters } from '../layout/columns.ts';
 import { mapTable } from '../layout/mapping.ts';
+import type { Kind } from '../types.ts';
 import type { Profile } from './profile.ts';
 
 export interface FieldMapping {
@@ -14,9 +14,9 @@ export interface FieldMapping {
   profile?: Profile;
 }
 
+export { columnLetters } from '../layout/columns.ts';
 /** Header text as compared (re-exported: one normaliser serves detection, layout and fingerprints). */
 export { normaliseHeader } from '../layout/vocabulary.ts';
-export { columnLetters } from '../layout/columns.ts';
 
 /** Free-text fields: exports often repeat 备注 or 用途, and neither copy changes an entity or a fact. */
 const FREE_TEXT = new Set(['memo', 'purpose', 'address']);

@@ -32,7 +32,18 @@ const ID = [
 const NAME = ['姓名', '名称', 'name'];
 const PHONE = ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', 'phone'];
 const ADDRESS = ['地址', '住址', '家庭住址', '现住址', '联系地址', 'address'];
-const TOWN = ['乡镇', '乡镇（街道）', '乡镇街道', '镇', '街道', '所属乡镇', '乡镇名称', '乡（镇）', '镇（街道）', 'town'];
+const TOWN = [
+  '乡镇',
+  '乡镇（街道）',
+  '乡镇街道',
+  '镇',
+  '街道',
+  '所属乡镇',
+  '乡镇名称',
+  '乡（镇）',
+  '镇（街道）',
+  'town',
+];
 const VILLAGE = [
   '村',
   '村（社区）',
@@ -150,9 +161,26 @@ export const FAMILIES: Family[] = [
     fields: {
       // English keys as the registry and enterprise-credit APIs name them (uniscid/entName/lerep/regCap/estDate/dom
       // in 公示系统 JSON; creditCode/legalPersonName/regCapital/estiblishTime/regLocation in credit-site APIs).
-      creditCode: f('统一社会信用代码', '信用代码', '社会信用代码', 'uscc', 'uniscid', 'creditcode', 'unifiedcode'),
+      creditCode: f(
+        '统一社会信用代码',
+        '信用代码',
+        '社会信用代码',
+        'uscc',
+        'uniscid',
+        'creditcode',
+        'unifiedcode',
+      ),
       name: f('企业名称', '名称', '单位名称', '公司名称', '市场主体名称', 'entname', 'companyname', 'name'),
-      legalRepName: f('法定代表人', '法人代表', '法定代表人姓名', '负责人', '经营者', 'lerep', 'legalpersonname', 'legalperson'),
+      legalRepName: f(
+        '法定代表人',
+        '法人代表',
+        '法定代表人姓名',
+        '负责人',
+        '经营者',
+        'lerep',
+        'legalpersonname',
+        'legalperson',
+      ),
       legalRepId: f('法定代表人证件号码', '法定代表人身份证号', '法人身份证号', '法人证件号码'),
       legalRepPhone: f(
         '法定代表人电话',
@@ -180,7 +208,15 @@ export const FAMILIES: Family[] = [
       companyName: f('企业名称', '公司名称', '被投资企业'),
       holderName: f('股东名称', '股东姓名', '股东', '投资人', '出资人'),
       // In a shareholder list the rows are the holders: an unqualified 证件号码 column is the holder's.
-      holderId: f('股东证件号码', '股东身份证号', '股东证照号码', '投资人证件号码', '股东统一社会信用代码', '证件号码', '证照号码'),
+      holderId: f(
+        '股东证件号码',
+        '股东身份证号',
+        '股东证照号码',
+        '投资人证件号码',
+        '股东统一社会信用代码',
+        '证件号码',
+        '证照号码',
+      ),
       ratio: f('持股比例', '出资比例', '认缴比例', '股权比例'),
       subscribed: f('认缴出资额', '出资额', '认缴出资额（万元）'),
       holderType: f('股东类型', '投资人类型'),
@@ -209,12 +245,42 @@ export const FAMILIES: Family[] = [
       voucher: f('凭证号', '凭证编号', '记账凭证号'),
       date: f('日期', '支出日期', '付款日期', '记账日期'),
       // Contractors and suppliers are the payees of project and purchase ledgers.
-      payeeName: f('收款人', '收款单位', '收款方', '收款人（单位）', '领款人', '施工单位', '供应商', '承包方', '中标单位', '供货单位'),
-      payeeId: f('收款人证件号码', '收款人身份证号', '收款单位信用代码', '收款方证件号码', '收款人证件号', ...ID, '统一社会信用代码'),
+      payeeName: f(
+        '收款人',
+        '收款单位',
+        '收款方',
+        '收款人（单位）',
+        '领款人',
+        '施工单位',
+        '供应商',
+        '承包方',
+        '中标单位',
+        '供货单位',
+      ),
+      payeeId: f(
+        '收款人证件号码',
+        '收款人身份证号',
+        '收款单位信用代码',
+        '收款方证件号码',
+        '收款人证件号',
+        ...ID,
+        '统一社会信用代码',
+      ),
       payeeAccount: f('收款账号', '收款人账号', '收款账户'),
       payerAccount: f('付款账号', '村集体账号', '付款账户', '支出账号'),
       // In the collective's own books a payment is credited to cash or bank: 贷方 is money out.
-      amount: f('金额', '支出金额', '付款金额', '金额（元）', '本次支付', '本次支付金额', '支付金额', '实付金额', '贷方', '贷方金额'),
+      amount: f(
+        '金额',
+        '支出金额',
+        '付款金额',
+        '金额（元）',
+        '本次支付',
+        '本次支付金额',
+        '支付金额',
+        '实付金额',
+        '贷方',
+        '贷方金额',
+      ),
       purpose: f('用途', '摘要', '事由', '支出事项'),
       approver: f('审批人', '批准人'),
       handler: f('经办人', '经手人'),

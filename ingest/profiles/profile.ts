@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { InvalidInputError } from '../../engine/errors.ts';
-import { KINDS, type Kind } from '../types.ts';
-import type { FieldMapping } from './detect.ts';
 import { splitPlace } from '../layout/facts.ts';
 import { headerFingerprint } from '../layout/fingerprint.ts';
 import { splitAccountAndName } from '../normalise/split.ts';
+import { KINDS, type Kind } from '../types.ts';
+import type { FieldMapping } from './detect.ts';
 import { familyOf } from './families.ts';
 
 const fieldRule = z.union([
@@ -35,7 +35,10 @@ const fieldRule = z.union([
     /** The value names a place (`东风镇红旗村股份经济合作社`); this field takes its town or its village. */
     place: z.enum(['town', 'village']).optional(),
     /** A date in columns: the header holds the day, `month` names the month's column, `year` is the year. */
-    year: z.string().regex(/^\d{4}$/).optional(),
+    year: z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional(),
     month: z.string().optional(),
   }),
 ]);
@@ -80,7 +83,10 @@ export class Profile {
     this.spec = spec;
     this.origin = origin;
     this.rules = new Map(
-      Object.entries(spec.fields).map(([field, rule]) => [field, { ...ruleOf(rule), plain: typeof rule === 'string' }]),
+      Object.entries(spec.fields).map(([field, rule]) => [
+        field,
+        { ...ruleOf(rule), plain: typeof rule === 'string' },
+      ]),
     );
     const family = familyOf(spec.kind);
     for (const field of Object.keys(spec.fields)) {
@@ -142,7 +148,8 @@ export class Profile {
     if (r.part) text = splitAccountAndName(text)?.[r.part] ?? (r.part === 'account' ? text : '');
     if (r.unit && text.trim() !== '') text = withUnit(text, r.unit);
     if (r.place && text !== '') text = splitPlace(text)[r.place] ?? (r.place === 'village' ? text : '');
-    if (r.year && r.month !== undefined && text.trim() !== '') text = dateOfParts(r.year, values[r.month] ?? '', text);
+    if (r.year && r.month !== undefined && text.trim() !== '')
+      text = dateOfParts(r.year, values[r.month] ?? '', text);
     if (text === '') return '';
     if (r.map && text in r.map) text = r.map[text] ?? text;
     if (r.dayStep) text = addDays(r.dayStep, Number(text));

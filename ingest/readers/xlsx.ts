@@ -380,6 +380,7 @@ async function* sheetRecords(
   limits: ReadLimits,
 ): AsyncGenerator<SourceRecord> {
   for await (const { row, cells } of sheetRows(path, info, limits)) {
-    if (row > info.headerRow) yield { file: path, sheet: info.name, row, values: buildValues(info.headers, cells) };
+    if (row > info.headerRow)
+      yield { file: path, sheet: info.name, row, values: buildValues(info.headers, cells) };
   }
 }

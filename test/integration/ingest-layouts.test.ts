@@ -51,7 +51,10 @@ function writeStatementPair(): void {
 
 beforeAll(async () => {
   store = await cleanGraph();
-  cpSync(CORPUS, copy, { recursive: true, filter: (src) => !/\.(ts|md|json)$/.test(src) || /\/company\//.test(src) });
+  cpSync(CORPUS, copy, {
+    recursive: true,
+    filter: (src) => !/\.(ts|md|json)$/.test(src) || /\/company\//.test(src),
+  });
   writeStatementPair();
   first = await ingestFiles(store, [copy, pair], { outDir: out });
 }, 300_000);
@@ -65,7 +68,9 @@ describe('ingest of the layout corpus', () => {
       const name = `${relative(copy, summary.path)}${summary.sheet ? `:${summary.sheet}` : ''}`;
       expect(summary.refused, name).toBeUndefined();
       expect(summary.kind, name).toBe(entry?.kind);
-      expect(summary.rows, name).toBe(summary.loaded + summary.merged + summary.quarantined + summary.skipped);
+      expect(summary.rows, name).toBe(
+        summary.loaded + summary.merged + summary.quarantined + summary.skipped,
+      );
       expect(summary.skipped, name).toBe(entry?.skipped);
       expect(summary.quarantined, name).toBe(0);
     }
@@ -78,7 +83,10 @@ describe('ingest of the layout corpus', () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.amount).toBe(1234);
-    expect(rows[0]!.sources.map((s) => s.replace(/#\d+$/, '')).sort()).toEqual(['ccb-lisi.csv', 'icbc-zhangsan.csv']);
+    expect(rows[0]!.sources.map((s) => s.replace(/#\d+$/, '')).sort()).toEqual([
+      'ccb-lisi.csv',
+      'icbc-zhangsan.csv',
+    ]);
   });
 
   it('takes a statement holder and account from the block above its table, citing file#preamble', async () => {
@@ -89,7 +97,14 @@ describe('ingest of the layout corpus', () => {
     expect(rows[0]!.sources).toContain('icbc-zhangsan.csv#preamble');
     const summary = first.files.find((f) => basename(f.path) === 'icbc-zhangsan.csv');
     // The shared movement was loaded from 李四's statement (read first): here it merges.
-    expect(summary).toMatchObject({ kind: 'bank', rows: 4, loaded: 1, merged: 1, skipped: 2, quarantined: 0 });
+    expect(summary).toMatchObject({
+      kind: 'bank',
+      rows: 4,
+      loaded: 1,
+      merged: 1,
+      skipped: 2,
+      quarantined: 0,
+    });
   });
 
   it('changes nothing when the same files are ingested again: every row merged or skipped', async () => {

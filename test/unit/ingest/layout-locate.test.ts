@@ -116,6 +116,18 @@ describe('two-level headers', () => {
     expect(joinTwoLevel(['干部花名册', '', '', ''], ROSTER)).toBeUndefined();
   });
 
+  it('a centred title over the header is no group row either, but a single known label is', () => {
+    const located = locateHeader(rows([['', '', '干部花名册', ''], ROSTER, CADRE]));
+    expect(located.headerRows).toEqual([2]);
+    expect(located.headers).toEqual(ROSTER);
+    expect(joinTwoLevel(['', '', '发生额', ''], ['交易日期', '摘要', '借方', '贷方'])?.headers).toEqual([
+      '交易日期',
+      '摘要',
+      '发生额·借方',
+      '发生额·贷方',
+    ]);
+  });
+
   it('a date line above the header is no group row', () => {
     const located = locateHeader(rows([['', '', '', '2025年3月31日'], ROSTER, CADRE]));
     expect(located.headerRows).toEqual([2]);

@@ -94,7 +94,12 @@ function bankView(fragment: Fragment, fields: Record<string, string>): Record<st
   };
 }
 
-function compare(field: string, expected: string, fields: Record<string, string>, view: Record<string, string>): boolean {
+function compare(
+  field: string,
+  expected: string,
+  fields: Record<string, string>,
+  view: Record<string, string>,
+): boolean {
   const want = meaning(field, expected);
   const got = field in view ? meaning(field, view[field]!) : meaning(field, fields[field] ?? '');
   if (got === want) return true;
@@ -105,7 +110,11 @@ function compare(field: string, expected: string, fields: Record<string, string>
 }
 
 async function readRows(table: SourceTable, mapping: FieldMapping, codes: Record<string, string>) {
-  const reader = new TableRows(table, mapping, fileContext({ idValidation: mapping.profile?.spec.idValidation ?? 'gb' }, codes));
+  const reader = new TableRows(
+    table,
+    mapping,
+    fileContext({ idValidation: mapping.profile?.spec.idValidation ?? 'gb' }, codes),
+  );
   const rows = new Map<number, ReadRow>();
   let skipped = 0;
   for await (const record of table.records()) {
@@ -129,9 +138,16 @@ export async function gradeCorpus(dir: string): Promise<Grade[]> {
       const table = tables.find((t) => (entry.sheet ? t.sheet === entry.sheet : true));
       if (!table) throw new Error(`no sheet ${entry.sheet}`);
       const mapped = await mapShapedTable(table, { profiles });
-      opened.push({ entry, table, mapping: { kind: mapped.kind, fields: mapped.fields, profile: mapped.profile } });
+      opened.push({
+        entry,
+        table,
+        mapping: { kind: mapped.kind, fields: mapped.fields, profile: mapped.profile },
+      });
     } catch (error) {
-      opened.push({ entry, error: `${(error as { id?: string }).id ?? 'error'}: ${(error as Error).message.slice(0, 300)}` });
+      opened.push({
+        entry,
+        error: `${(error as { id?: string }).id ?? 'error'}: ${(error as Error).message.slice(0, 300)}`,
+      });
     }
   }
   const mappedTables = opened.flatMap(({ table, mapping }) => (table && mapping ? [{ table, mapping }] : []));
@@ -145,11 +161,13 @@ export async function gradeCorpus(dir: string): Promise<Grade[]> {
     const problems: string[] = [];
     if (mapping.kind !== entry.kind) problems.push(`kind ${mapping.kind} ≠ ${entry.kind}`);
     const headerRow = table.layout?.headerRows.at(-1) ?? 0;
-    if (table.layout && headerRow !== entry.headerRow) problems.push(`header row ${headerRow} ≠ ${entry.headerRow}`);
+    if (table.layout && headerRow !== entry.headerRow)
+      problems.push(`header row ${headerRow} ≠ ${entry.headerRow}`);
     const { rows, skipped } = await readRows(table, mapping, codes);
     if (skipped !== entry.skipped) problems.push(`skipped ${skipped} ≠ ${entry.skipped}`);
     if (rows.size !== entry.dataRows) problems.push(`data rows ${rows.size} ≠ ${entry.dataRows}`);
-    for (const [row, read] of rows) if (read.rejection) problems.push(`row ${row} quarantined: ${read.rejection}`);
+    for (const [row, read] of rows)
+      if (read.rejection) problems.push(`row ${row} quarantined: ${read.rejection}`);
     // Facts only found above the table reach every row: the first row read shows them.
     const first = [...rows.values()].find((r) => r.fragment);
     for (const [field, value] of Object.entries(entry.preamble ?? {})) {
