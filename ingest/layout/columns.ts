@@ -160,7 +160,6 @@ export function mapColumns(
   return { columns, fields, weight };
 }
 
-
 /**
  * A date kept in two columns under a year (`2025年` over `月` | `日`, as cash journals rule their pages): the day
  * column reads the date, with the month column beside it and the year from the group cell.
