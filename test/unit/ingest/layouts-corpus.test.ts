@@ -5,34 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { isValidCreditCode } from '../../../ingest/normalise/creditcode.ts';
 import { isValidIdNumber } from '../../../ingest/normalise/idnumber.ts';
 import { FAMILIES } from '../../../ingest/profiles/families.ts';
+import { KINDS as ALL_KINDS } from '../../../ingest/types.ts';
+import { loadManifest } from './helpers/layout-corpus.ts';
 
 const DIR = join(import.meta.dirname, '../../fixtures/layouts');
-const KINDS = [
-  'bank',
-  'cadre',
-  'relative',
-  'household',
-  'death',
-  'company',
-  'shareholder',
-  'executive',
-  'ledger',
-  'subsidy',
-];
+/** The departmental kinds (the generic ones after them read foreign data sets through profiles). */
+const KINDS = ALL_KINDS.slice(0, ALL_KINDS.indexOf('person'));
 
-interface Entry {
-  file: string;
-  sheet?: string;
-  source: string;
-  kind: string;
-  headerRow: number;
-  dataRows: number;
-  skipped: number;
-  preamble?: Record<string, string>;
-  checks: { row: number; field: string; value: string }[];
-}
-
-const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Entry[];
+const manifest = loadManifest(DIR);
 const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
 
 function fixtureFiles(dir: string): string[] {
