@@ -187,9 +187,19 @@ function isTranslationRow(cells: readonly string[]): boolean {
   return filled.length >= 2 && filled.every((c) => /^[A-Za-z][A-Za-z ./()&'-]*$/.test(c));
 }
 
+/** A label cell with its value in the very next cell (`户名` | `周浩`): a fact written without a colon. */
+function isLabelValueRow(cells: readonly string[]): boolean {
+  return cells.some((cell, i) => {
+    const next = (cells[i + 1] ?? '').trim();
+    if (!next || !isKnownLabel(cell)) return false;
+    const type = classifyValue(next);
+    return type === 'personName' || DATA_TYPES.has(type);
+  });
+}
+
 /** A row that can be one level of a two-level header: words only, no data values, no facts. */
 function isSubHeaderRow(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (filled.length < 1 || filled.some(isFactCell)) return false;
+  if (filled.length < 1 || filled.some(isFactCell) || isLabelValueRow(cells)) return false;
   return filled.every((c) => c.length <= 24 && !DATA_TYPES.has(classifyValue(c)) && !/^\d+$/.test(c));
 }

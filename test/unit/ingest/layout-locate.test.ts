@@ -128,6 +128,19 @@ describe('two-level headers', () => {
     ]);
   });
 
+  it('a label beside its value above the header (户名 | 周浩) is a fact, no group row', () => {
+    const located = locateHeader(
+      rows([
+        ['账号', '6221880012345678'],
+        ['户名', '周浩'],
+        ['交易日期', '交易金额', '对方户名'],
+        ['20260105', '100.00', '赵六'],
+      ]),
+    );
+    expect(located.headerRows).toEqual([3]);
+    expect(located.headers).toEqual(['交易日期', '交易金额', '对方户名']);
+  });
+
   it('a date line above the header is no group row', () => {
     const located = locateHeader(rows([['', '', '', '2025年3月31日'], ROSTER, CADRE]));
     expect(located.headerRows).toEqual([2]);
