@@ -28,6 +28,9 @@ const FOOTER =
 const NOTE =
   /^(?:注[:：]|注\s*\d|说明[:：]|备注[:：]|以上|以下空白|此页|本页|数据来源|温馨提示|提示[:：]|特别提示|声明|本人(?:承诺|签名|签字|保证)|第\s*\d+\s*页|共\s*\d+\s*(?:页|条|笔|项|人|户|具|行)|\d+\s*\/\s*\d+\s*页|page\s*\d+|-\s*\d+\s*-$)/i;
 
+/** Words without which no cell can be a total or a carried balance. */
+const TOTAL_WORDS = /计|汇总|余额|结转|结余|承前|过次|转下|承上|转来/;
+
 /** A rule drawn with characters: ----, ====, ————, ****. */
 const RULE = /^[-=—_*~·.─━]{3,}$/;
 
@@ -46,13 +49,18 @@ export function nonDataReason(
 ): { reason: SkipReason; text: string } | undefined {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return undefined;
-  const text = shorten(filled.join(' '));
+  const joined = filled.join(' ');
+  const text = shorten(joined);
   // Brackets around a whole remark (`（以下空白）`) do not change what it is.
   const first = filled[0]!.replace(/^[（(【[]\s*|\s*[）)】\]]$/g, '');
   if (filled.every((c) => RULE.test(c))) return { reason: 'rule', text };
-  if (filled.some((c) => TOTAL.test(c.replace(/\s/g, '')) || TOTAL_WITH_VALUE.test(c)))
-    return { reason: 'total', text };
-  if (filled.some((c) => CARRIED.test(c.replace(/\s/g, '')))) return { reason: 'total', text };
+  // Every row of a million-row statement comes through here: the cell-by-cell tests run only when a total's or
+  // a carried balance's word is in the row at all.
+  if (TOTAL_WORDS.test(joined)) {
+    if (filled.some((c) => TOTAL.test(c.replace(/\s/g, '')) || TOTAL_WITH_VALUE.test(c)))
+      return { reason: 'total', text };
+    if (filled.some((c) => CARRIED.test(c.replace(/\s/g, '')))) return { reason: 'total', text };
+  }
   if (TOTAL_LABELLED.test(first)) return { reason: 'total', text };
   if (FOOTER.test(first) && filled.length <= 4) return { reason: 'footer', text };
   // `统计时间：…  制表人：…`: a few labelled values in a wide table close it, whatever the labels are.
@@ -70,6 +78,8 @@ export function nonDataReason(
   // record of any kind is a single value.
   if (filled.length === 1 && headerKeys.size >= 3 && !/^[\d.,+\-\s¥￥]+$/.test(first))
     return { reason: 'note', text };
+  // A repeated header is words only; a row with a digit in it is data (and needs no normalising per cell).
+  if (/\d/.test(joined)) return undefined;
   const repeated = filled.filter((c) => headerKeys.has(normaliseHeader(c))).length;
   if (headerKeys.size >= 2 && repeated >= Math.max(2, Math.ceil(filled.length * 0.6))) {
     return { reason: 'repeatedHeader', text };
