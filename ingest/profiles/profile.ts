@@ -76,12 +76,16 @@ export class Profile {
   readonly spec: ProfileSpec;
   readonly origin: string;
 
+  /** True when every field is a column read as written: no fixed values, preamble facts, units or parts. */
+  readonly plain: boolean;
+
   /** The rules as objects, once: `value` runs for every field of every row. */
   private readonly rules: Map<string, Exclude<FieldRule, string> & { plain: boolean }>;
 
   constructor(spec: ProfileSpec, origin: string) {
     this.spec = spec;
     this.origin = origin;
+    this.plain = Object.values(spec.fields).every((rule) => typeof rule === 'string');
     this.rules = new Map(
       Object.entries(spec.fields).map(([field, rule]) => [
         field,
@@ -199,8 +203,10 @@ export function applyMapping(
   facts?: ReadonlyMap<string, string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  // A profile of plain columns (most recognised files) reads like no profile at all: one look-up per field.
+  const profile = mapping.profile?.plain ? undefined : mapping.profile;
   for (const [field, header] of Object.entries(mapping.fields)) {
-    out[field] = mapping.profile ? mapping.profile.value(field, values, facts) : (values[header] ?? '');
+    out[field] = profile ? profile.value(field, values, facts) : (values[header] ?? '');
   }
   return out;
 }
