@@ -35,16 +35,7 @@ function basicSheet(ctx: WriteContext): Grid {
   const { county } = ctx;
   const g = new Grid('企业基本信息');
   g.line('企业登记信息查询结果').merge('A', 'J');
-  g.line(
-    `查询时间：${county.settings.asOf} 10:21`,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '数据来源：国家企业信用信息公示系统',
-  );
+  g.lineAt(['A', `查询时间：${county.settings.asOf} 10:21`], ['H', '数据来源：国家企业信用信息公示系统']);
   g.line(
     '统一社会信用代码',
     '企业名称',

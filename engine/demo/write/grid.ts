@@ -39,6 +39,20 @@ export class Grid {
     return this.rows.length;
   }
 
+  /**
+   * A line with each value in its own column and blanks between, as printed facts sit apart on one row:
+   * lineAt(['A', '账号：…'], ['G', '打印日期：…']) gives seven cells, the last in G.
+   */
+  lineAt(...placed: [column: string, value: Cell][]): this {
+    const cells: Cell[] = [];
+    for (const [column, value] of placed) {
+      const at = column.charCodeAt(0) - 65;
+      while (cells.length < at) cells.push('');
+      cells[at] = value;
+    }
+    return this.line(...cells);
+  }
+
   /** Merges a range on the row just added (XLSX only), e.g. merge('A', 'H'), or down `rowsDown` more rows. */
   merge(from: string, to: string, rowsDown = 0): this {
     const r = this.rows.length;

@@ -75,16 +75,7 @@ const ROSTER_TITLE = `${COUNTY}乡镇干部及村“两委”成员花名册`;
 function rosterSheet(ctx: WriteContext): Grid {
   const g = new Grid('花名册');
   g.line(ROSTER_TITLE).merge('A', 'J');
-  g.line(
-    `填报单位：中共${COUNTY}委组织部`,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    `填报日期：${cnDate(ctx.county.settings.asOf)}`,
-  );
+  g.lineAt(['A', `填报单位：中共${COUNTY}委组织部`], ['H', `填报日期：${cnDate(ctx.county.settings.asOf)}`]);
   g.line('序号', '基本信息', '', '', '任职信息', '', '', '乡镇', '村', '联系电话');
   g.merge('A', 'A', 1)
     .merge('B', 'D')

@@ -17,13 +17,12 @@ const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL = 0x06054b50;
 
-/**
- * exceljs (through JSZip) stamps every zip entry with the current time, so two runs differ byte for byte.
- * This rewrites the DOS time and date of each entry, in the central directory and the local headers.
- */
-export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
-  const [y, m, d] = date.split('-').map(Number);
-  const dosDate = (((y ?? 1980) - 1980) << 9) | ((m ?? 1) << 5) | (d ?? 1);
+/** The zip's central directory: where it starts, where its end record sits, and each entry's offset and size. */
+function centralDirectory(zip: Buffer): {
+  start: number;
+  end: number;
+  entries: { at: number; size: number }[];
+} {
   let end = -1;
   for (let i = zip.length - 22; i >= 0; i -= 1) {
     if (zip.readUInt32LE(i) === END_OF_CENTRAL) {
@@ -32,10 +31,27 @@ export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
     }
   }
   if (end < 0) throw new Error('xlsx: no zip directory found');
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let n = 0; n < entries; n += 1) {
+  const start = zip.readUInt32LE(end + 16);
+  const entries: { at: number; size: number }[] = [];
+  let at = start;
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n -= 1) {
     if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('xlsx: bad zip central directory');
+    // The fixed header, then the name, the extra field and the comment.
+    const size = 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    entries.push({ at, size });
+    at += size;
+  }
+  return { start, end, entries };
+}
+
+/**
+ * exceljs (through JSZip) stamps every zip entry with the current time, so two runs differ byte for byte.
+ * This rewrites the DOS time and date of each entry, in the central directory and the local headers.
+ */
+export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
+  const [y, m, d] = date.split('-').map(Number);
+  const dosDate = (((y ?? 1980) - 1980) << 9) | ((m ?? 1) << 5) | (d ?? 1);
+  for (const { at } of centralDirectory(zip).entries) {
     zip.writeUInt16LE(0, at + 12);
     zip.writeUInt16LE(dosDate, at + 14);
     const local = zip.readUInt32LE(at + 42);
@@ -43,7 +59,6 @@ export function pinZipTimestamps(zip: Buffer, date: string): Buffer {
       zip.writeUInt16LE(0, local + 10);
       zip.writeUInt16LE(dosDate, local + 12);
     }
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
   return zip;
 }
@@ -69,30 +84,12 @@ function partRank(name: string): number {
  * (local header, data, data descriptor) are moved as they are; only the offsets in the directory change.
  */
 export function excelPartOrder(zip: Buffer): Buffer {
-  let end = -1;
-  for (let i = zip.length - 22; i >= 0; i -= 1) {
-    if (zip.readUInt32LE(i) === END_OF_CENTRAL) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error('xlsx: no zip directory found');
-  const count = zip.readUInt16LE(end + 10);
-  const directory = zip.readUInt32LE(end + 16);
-  const entries: { name: string; central: Buffer; local: number }[] = [];
-  let at = directory;
-  for (let n = 0; n < count; n += 1) {
-    if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('xlsx: bad zip central directory');
-    const nameLength = zip.readUInt16LE(at + 28);
-    const size = 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    entries.push({
-      name,
-      central: Buffer.from(zip.subarray(at, at + size)),
-      local: zip.readUInt32LE(at + 42),
-    });
-    at += size;
-  }
+  const { start: directory, end, entries: spans } = centralDirectory(zip);
+  const entries = spans.map(({ at, size }) => ({
+    name: zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28)),
+    central: Buffer.from(zip.subarray(at, at + size)),
+    local: zip.readUInt32LE(at + 42),
+  }));
   // An entry's bytes run from its local header to the next one's (or to the directory).
   const starts = [...entries.map((e) => e.local), directory].sort((a, b) => a - b);
   const spanOf = (local: number) => zip.subarray(local, starts[starts.indexOf(local) + 1]);

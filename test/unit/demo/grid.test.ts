@@ -33,6 +33,15 @@ describe('Grid', () => {
     expect(letter(0)).toBe('A');
     expect(letter(27)).toBe('AB');
   });
+
+  it('puts facts printed apart on one line in their columns, blanks between, none after', () => {
+    const g = new Grid();
+    g.lineAt(['A', '账号：1'], ['D', '户名：张三'], ['G', '打印日期：2026-01-05']);
+    g.lineAt(['B', 0]);
+    expect(g.rows[0]).toEqual(['账号：1', '', '', '户名：张三', '', '', '打印日期：2026-01-05']);
+    expect(g.rows[1]).toEqual(['', 0]);
+    expect(g.records).toBe(0);
+  });
 });
 
 describe('amounts and dates as written', () => {
