@@ -22,9 +22,9 @@ const IDS = [makeIdNumber('330102', '19400202', '061'), makeIdNumber('330102', '
 const ROSTER = [
   '村民联系名单',
   '制表单位：某村村委会',
-  '姓名,身份证号,联系电话,登记日期',
-  `王一,${IDS[0]},13800000001,2023-01-05`,
-  `王二,${IDS[1]},13800000002,2023-02-07`,
+  '姓名,身份证号,联系电话,职务,登记日期',
+  `王一,${IDS[0]},13800000001,村民代表,2023-01-05`,
+  `王二,${IDS[1]},13800000002,村民代表,2023-02-07`,
   '合计：2 人',
   '',
 ].join('\n');
@@ -68,11 +68,12 @@ describe('POST /api/ingest/plan → /start', () => {
       '姓名',
       '身份证号',
       '联系电话',
+      '职务',
       '登记日期',
     ]);
-    // The guess corrected below is not `person` (a roster with one date reads as something more specific):
-    // the start must then prove it used the correction, not the guess.
-    expect(table.kind).not.toBe('person');
+    // The guess is a cadre roster (a post per person, the issuing unit above the table), never a death register
+    // (登记日期 is no date of death); the start corrects it to `person` and must prove it used the correction.
+    expect(table.kind).toBe('cadre');
     expect(table.skipped.count).toBe(1);
     expect(JSON.stringify(res.body)).not.toContain(home);
     expect(existsSync(join(planDir(home, planId), 'roster.csv'))).toBe(true);
