@@ -92,7 +92,13 @@ function specOf(candidate: Candidate, headers: readonly string[], file: string):
   };
 }
 
-function unmapped(file: string, headers: readonly string[], closest: Candidate | undefined, kind?: Kind) {
+function unmapped(
+  file: string,
+  headers: readonly string[],
+  closest: Candidate | undefined,
+  kind: Kind | undefined,
+  bare: ColumnPlan[],
+) {
   const missing = closest?.missing ?? [];
   const describe = missing
     .map((alts) => alts.map((f) => `${f}（${closest?.family.fields[f]?.aliases[0] ?? f}）`).join(' / '))
@@ -101,7 +107,9 @@ function unmapped(file: string, headers: readonly string[], closest: Candidate |
     .filter((c) => c.field)
     .map((c) => `${c.letter} ${c.header} → ${c.field}`)
     .join('; ');
-  const family = closest ? `${closest.family.zh}（${closest.family.kind}）缺少 missing: ${describe}. ` : '';
+  const family = closest
+    ? `${closest.family.zh}（${closest.family.kind}）缺少 missing: ${describe}. `
+    : '没有一列能识别为已知字段 / no column names a known field. ';
   return new InvalidInputError(
     'ingest.unmapped',
     `无法识别文件类型，请用 --kind 或 --profile 指定 / Cannot map this file; use --kind or --profile. ${family}` +
@@ -112,7 +120,7 @@ function unmapped(file: string, headers: readonly string[], closest: Candidate |
         headers: [...headers],
         kind: closest?.family.kind ?? kind ?? null,
         missing,
-        columns: closest?.mapped.columns ?? [],
+        columns: closest?.mapped.columns ?? bare,
       },
     },
   );
@@ -135,10 +143,25 @@ export function mapTable(
   const fits = evaluated.filter((c) => c.missing.length === 0).sort((a, b) => b.score - a.score);
   const best = fits[0];
   if (!best) {
-    const closest = [...evaluated].sort(
-      (a, b) => a.missing.length - b.missing.length || b.mapped.weight - a.mapped.weight,
+    // The refusal names what the nearest departmental kind lacks: a generic kind (an account list needs one
+    // column) is always "nearest" and would tell the sender nothing.
+    const departmental = evaluated.filter((c) => options.kind || !GENERIC_KINDS.has(c.family.kind));
+    const nearest = [...(departmental.length ? departmental : evaluated)].sort(
+      (a, b) =>
+        a.missing.length - b.missing.length ||
+        b.mapped.weight - a.mapped.weight ||
+        a.family.required.length - b.family.required.length,
     )[0];
-    throw unmapped(file, headers, closest, options.kind);
+    // With no column recognised at all, no kind is nearer than another: the refusal says just that.
+    const closest = options.kind || (nearest && nearest.mapped.weight > 0) ? nearest : undefined;
+    // The columns are listed all the same (samples, what the values look like), for the analyst to assign.
+    const bare = (nearest?.mapped.columns ?? []).map((c) => ({
+      ...c,
+      field: null,
+      confidence: 0,
+      evidence: [],
+    }));
+    throw unmapped(file, headers, closest, options.kind, bare);
   }
   const second = fits[1]?.score ?? 0;
   const spec = specOf(best, headers, file);

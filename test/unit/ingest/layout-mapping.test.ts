@@ -47,6 +47,18 @@ describe('tables that cannot be mapped', () => {
     expect(details.headers).toEqual(['交易日期', '交易金额']);
   });
 
+  it('a table where no column names a known field names no kind, but still lists its columns to assign', () => {
+    const error = thrown(() => mapTable('x.csv', [col('编号', ['1', '2']), col('内容', ['abc', 'def'])], []));
+    expect(isEngineError(error) && error.id).toBe('ingest.unmapped');
+    const details = (error as { details: { kind: unknown; missing: unknown[]; columns: ColumnPlan[] } }).details;
+    expect(details.kind).toBeNull();
+    expect(details.missing).toEqual([]);
+    expect(details.columns.map((c) => [c.header, c.field, c.samples])).toEqual([
+      ['编号', null, ['1', '2']],
+      ['内容', null, ['abc', 'def']],
+    ]);
+  });
+
   it('a forced kind whose required fields are absent is refused, not read as another kind', () => {
     const error = thrown(() =>
       mapTable('x.csv', [col('姓名', NAMES), col('身份证号', IDS)], [], { kind: 'cadre' }),
