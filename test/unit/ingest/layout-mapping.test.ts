@@ -50,7 +50,8 @@ describe('tables that cannot be mapped', () => {
   it('a table where no column names a known field names no kind, but still lists its columns to assign', () => {
     const error = thrown(() => mapTable('x.csv', [col('编号', ['1', '2']), col('内容', ['abc', 'def'])], []));
     expect(isEngineError(error) && error.id).toBe('ingest.unmapped');
-    const details = (error as { details: { kind: unknown; missing: unknown[]; columns: ColumnPlan[] } }).details;
+    const details = (error as { details: { kind: unknown; missing: unknown[]; columns: ColumnPlan[] } })
+      .details;
     expect(details.kind).toBeNull();
     expect(details.missing).toEqual([]);
     expect(details.columns.map((c) => [c.header, c.field, c.samples])).toEqual([
